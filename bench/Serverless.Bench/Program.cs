@@ -1,0 +1,3 @@
+using Serverless.Bench;
+
+return await BenchRunner.RunAsync(args);
