@@ -1,0 +1,71 @@
+using Serverless.Orchestration.History;
+
+namespace Serverless.Runtime.Storage;
+
+/// <summary>
+/// The durable log behind the runtime. SQLite and in-memory implementations pass one contract suite.
+/// Every write is atomic; ids of messages and activities are assigned by the store.
+/// </summary>
+public interface IRuntimeStore : IAsyncDisposable
+{
+    /// <summary>Creates tables (idempotent).</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates an instance with its start message. A finished instance with the same id is replaced
+    /// (history, inbox and activities removed); an active one throws <c>OrchestrationAlreadyExistsException</c>.
+    /// </summary>
+    Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, CancellationToken cancellationToken);
+
+    /// <summary>Reads an instance row, or null.</summary>
+    Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Reads instances matching the filter, ordered by (CreatedAt, InstanceId), one page at a time.</summary>
+    Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>Reads the current execution's history in order.</summary>
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Reads the inbox messages visible at <paramref name="now"/>, oldest id first.</summary>
+    Task<IReadOnlyList<InstanceMessage>> GetVisibleMessagesAsync(string instanceId, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a message to an existing instance's inbox and returns it with its id. Throws
+    /// <c>OrchestrationNotFoundException</c> when the instance does not exist, and
+    /// <c>OrchestrationStateException</c> when <paramref name="requireActive"/> is set and the instance is finished.
+    /// </summary>
+    Task<InstanceMessage> EnqueueMessageAsync(InstanceMessage message, bool requireActive, CancellationToken cancellationToken);
+
+    /// <summary>Takes the instance lease when it is free, expired or already ours; false otherwise (or when the instance is gone).</summary>
+    Task<bool> TryAcquireInstanceAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Gives up the instance lease if we hold it.</summary>
+    Task ReleaseInstanceAsync(string instanceId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Commits one episode atomically; see <see cref="OrchestrationCommit"/>.</summary>
+    Task<CommitResult> CommitOrchestrationAsync(OrchestrationCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Leases up to <paramref name="maxCount"/> activities whose lease is free or expired.</summary>
+    Task<IReadOnlyList<ActivityWorkItem>> LeaseActivitiesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the activity work item and inserts its result message in one transaction. Returns the
+    /// stored message, or null when the work item was already completed (by another lease holder).
+    /// </summary>
+    Task<InstanceMessage?> CompleteActivityAsync(long activityId, InstanceMessage result, CancellationToken cancellationToken);
+
+    /// <summary>Extends every instance and activity lease <paramref name="owner"/> holds.</summary>
+    Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Instances with visible messages whose lease is free, expired or held by <paramref name="owner"/>.</summary>
+    Task<IReadOnlyList<string>> FindReadyInstancesAsync(string owner, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Messages not yet visible (durable timers, delayed starts): instance and due time, earliest first.</summary>
+    Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Deletes finished instances (and their history, inbox and activities) by id; returns how many were deleted.</summary>
+    Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the sub-orchestrations whose parent is <paramref name="instanceId"/>.</summary>
+    Task<IReadOnlyList<string>> GetChildInstanceIdsAsync(string instanceId, CancellationToken cancellationToken);
+}
