@@ -75,7 +75,8 @@ public abstract partial class TaskOrchestrationContext
 
         var timerTask = CreateTimer(CurrentUtcDateTime.Add(timeout), cancelBoth.Token);
         var winner = await Task.WhenAny(eventTask, timerTask);
-        await cancelBoth.CancelAsync();
+        // Cancel synchronously: callbacks must run on the orchestration thread, not the thread pool.
+        cancelBoth.Cancel();
         if (winner == eventTask)
         {
             return await eventTask;

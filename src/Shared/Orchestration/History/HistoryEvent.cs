@@ -75,8 +75,8 @@ public sealed record SubOrchestrationFailed(DateTime Timestamp, int TaskSchedule
 /// <summary>The orchestration restarted itself with new input; the next execution's history starts afresh.</summary>
 public sealed record ContinuedAsNew(DateTime Timestamp, string? Input) : HistoryEvent(-1, Timestamp);
 
-/// <summary>A terminate request arrived.</summary>
-public sealed record ExecutionTerminated(DateTime Timestamp, string? Reason, bool Recursive = false) : HistoryEvent(-1, Timestamp);
+/// <summary>A terminate request arrived; <paramref name="Output"/> is the serialized output recorded for the instance.</summary>
+public sealed record ExecutionTerminated(DateTime Timestamp, string? Output, bool Recursive = false) : HistoryEvent(-1, Timestamp);
 
 /// <summary>A suspend request arrived.</summary>
 public sealed record ExecutionSuspended(DateTime Timestamp, string? Reason) : HistoryEvent(-1, Timestamp);

@@ -1,0 +1,145 @@
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+using Serverless.Runtime.Dispatch;
+using Serverless.Runtime.Storage;
+
+namespace Serverless.Runtime.Client;
+
+/// <summary>The embedded runtime's <see cref="DurableTaskClient"/>: writes go to the store and wake the dispatcher in memory.</summary>
+internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
+{
+    private const int MaxInstanceIdLength = 256;
+    private readonly DurableRuntime _runtime;
+    private readonly IRuntimeStore _store;
+    private readonly DurableRuntimeOptions _options;
+
+    public RuntimeDurableTaskClient(DurableRuntime runtime)
+        : base(runtime.Options.HubName)
+    {
+        _runtime = runtime;
+        _store = runtime.Store;
+        _options = runtime.Options;
+    }
+
+    private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
+
+    /// <inheritdoc />
+    public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
+        TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
+    {
+        if (!_runtime.Registry.HasOrchestrator(orchestratorName.Name))
+        {
+            throw new ArgumentException($"No orchestrator named '{orchestratorName.Name}' is registered.", nameof(orchestratorName));
+        }
+
+        var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
+        ValidateInstanceId(instanceId);
+        var serialized = _options.DataConverter.Serialize(input);
+        _options.Limits.CheckPayload(serialized, "The orchestration input");
+        await CreateAsync(instanceId, orchestratorName, serialized, options?.StartAt, parent: null, cancellation);
+        return instanceId;
+    }
+
+    /// <inheritdoc />
+    public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var serialized = _options.DataConverter.Serialize(eventPayload);
+        _options.Limits.CheckPayload(serialized, $"The payload of event '{eventName}'");
+        await SendAsync(instanceId, new EventRaised(Now.UtcDateTime, eventName, serialized), requireActive: true, cancellation);
+    }
+
+    /// <inheritdoc />
+    public override async Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        var instance = await RequireAsync(instanceId, cancellation);
+        if (instance.Status.IsTerminal())
+        {
+            return;
+        }
+
+        var output = _options.DataConverter.Serialize(options?.Output);
+        _options.Limits.CheckPayload(output, "The termination output");
+        await SendAsync(instanceId, new ExecutionTerminated(Now.UtcDateTime, output, options?.Recursive ?? false), requireActive: false, cancellation);
+    }
+
+    /// <inheritdoc />
+    public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        SendAsync(instanceId, new ExecutionSuspended(Now.UtcDateTime, reason), requireActive: true, cancellation);
+
+    /// <inheritdoc />
+    public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        SendAsync(instanceId, new ExecutionResumed(Now.UtcDateTime, reason), requireActive: true, cancellation);
+
+    /// <inheritdoc />
+    public override async Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
+    {
+        var instance = await RequireAsync(instanceId, cancellation);
+        if (!instance.Status.IsTerminal())
+        {
+            throw new OrchestrationStateException(instanceId, instance.Status, $"Instance '{instanceId}' is {instance.Status}; only a finished instance can be restarted.");
+        }
+
+        var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
+        await CreateAsync(newId, new TaskName(instance.Name, instance.Version), instance.Input, startAt: null, parent: null, cancellation);
+        return newId;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
+    {
+        await RequireAsync(instanceId, cancellation);
+        return await _store.GetHistoryAsync(instanceId, cancellation);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task CreateAsync(string instanceId, TaskName name, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation)
+    {
+        var now = Now;
+        var executionId = Guid.NewGuid().ToString("N");
+        var visibleAt = startAt is { } at && at > now ? at : now;
+        var version = name.Version.Length == 0 ? null : name.Version;
+        var record = new InstanceRecord
+        {
+            InstanceId = instanceId,
+            Name = name.Name,
+            Version = version,
+            ExecutionId = executionId,
+            Status = OrchestrationRuntimeStatus.Pending,
+            CreatedAt = now,
+            LastUpdatedAt = now,
+            Input = input,
+            Parent = parent,
+        };
+        var started = new ExecutionStarted(now.UtcDateTime, name.Name, version, input, executionId, null, startAt?.UtcDateTime);
+        await _store.CreateInstanceAsync(record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), cancellation);
+        _runtime.Orchestrations.Invalidate(instanceId);
+        _runtime.Wake(instanceId, visibleAt);
+    }
+
+    private async Task SendAsync(string instanceId, HistoryEvent historyEvent, bool requireActive, CancellationToken cancellation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var now = Now;
+        await _store.EnqueueMessageAsync(new InstanceMessage(0, instanceId, null, historyEvent, now), requireActive, cancellation);
+        _runtime.Wake(instanceId, now);
+    }
+
+    private async Task<InstanceRecord> RequireAsync(string instanceId, CancellationToken cancellation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        return await _store.GetInstanceAsync(instanceId, cancellation) ?? throw new OrchestrationNotFoundException(instanceId);
+    }
+
+    private static void ValidateInstanceId(string instanceId)
+    {
+        if (string.IsNullOrWhiteSpace(instanceId) || instanceId.Length > MaxInstanceIdLength || instanceId.Any(char.IsControl))
+        {
+            throw new ArgumentException(
+                $"An instance id must be 1 to {MaxInstanceIdLength} characters with no control characters.", nameof(instanceId));
+        }
+    }
+}

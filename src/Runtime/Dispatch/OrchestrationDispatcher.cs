@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+using Serverless.Runtime.Execution;
+using Serverless.Runtime.Registration;
+using Serverless.Runtime.Storage;
+
+namespace Serverless.Runtime.Dispatch;
+
+/// <summary>
+/// Runs orchestration episodes: for a ready instance it takes the lease (unless cached), reads the
+/// visible inbox, replays or reuses the executor, runs the episode and commits it in one transaction;
+/// then it hands the new work to the activity workers, the timer wheel and other instances in memory.
+/// </summary>
+internal sealed partial class OrchestrationDispatcher
+{
+    private const int MaxMessagesPerEpisode = 10_000;
+
+    private readonly DurableRuntimeOptions _options;
+    private readonly IRuntimeStore _store;
+    private readonly TaskRegistry _registry;
+    private readonly IServiceProvider _services;
+    private readonly InstanceCache _cache;
+    private readonly InstanceWatchers _watchers;
+    private readonly ILogger _logger;
+
+    public OrchestrationDispatcher(
+        DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services,
+        InstanceWatchers watchers, Action<IReadOnlyList<ActivityWorkItem>> scheduleActivities)
+    {
+        _options = options;
+        _store = store;
+        _registry = registry;
+        _services = services;
+        _watchers = watchers;
+        _cache = new InstanceCache(options.InstanceCacheSize);
+        _logger = options.LoggerFactory.CreateLogger("Serverless.Runtime.Orchestrations");
+        ScheduleActivities = scheduleActivities;
+        Ready = new ReadyQueue();
+        Timers = new TimerWheel(options.TimeProvider, Ready.Signal);
+    }
+
+    /// <summary>Instances waiting for an episode.</summary>
+    public ReadyQueue Ready { get; }
+
+    /// <summary>Due times of durable timers.</summary>
+    public TimerWheel Timers { get; }
+
+    /// <summary>How many instances are cached in memory.</summary>
+    public int CachedCount => _cache.Count;
+
+    private Action<IReadOnlyList<ActivityWorkItem>> ScheduleActivities { get; }
+
+    private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
+
+    /// <summary>Runs workers until <paramref name="stopping"/> is cancelled; <paramref name="killed"/> also aborts episodes in flight.</summary>
+    public Task RunWorkersAsync(CancellationToken stopping, CancellationToken killed) =>
+        Task.WhenAll(Enumerable.Range(0, _options.MaxConcurrentOrchestratorFunctions)
+            .Select(_ => Task.Run(() => WorkerLoopAsync(stopping, killed), CancellationToken.None)));
+
+    /// <summary>Gives up the leases of every cached instance (graceful stop), so another process can take them at once.</summary>
+    public async Task ReleaseAllAsync()
+    {
+        while (_cache.TakeAny() is { } cached)
+        {
+            await _store.ReleaseInstanceAsync(cached.Record.InstanceId, _options.WorkerId, CancellationToken.None);
+        }
+    }
+
+    private async Task WorkerLoopAsync(CancellationToken stopping, CancellationToken killed)
+    {
+        try
+        {
+            while (await Ready.Reader.WaitToReadAsync(stopping))
+            {
+                while (Ready.Reader.TryRead(out var instanceId))
+                {
+                    Ready.BeginRun(instanceId);
+                    try
+                    {
+                        await RunEpisodeAsync(instanceId, killed);
+                    }
+                    catch (OperationCanceledException) when (killed.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    catch (Exception ex)
+                    {
+                        _cache.Take(instanceId);
+                        Log.EpisodeFailed(_logger, instanceId, ex);
+                    }
+                    finally
+                    {
+                        Ready.EndRun(instanceId);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunEpisodeAsync(string instanceId, CancellationToken stopping)
+    {
+        var now = Now;
+        var cached = _cache.Take(instanceId);
+        if (cached is null)
+        {
+            if (!await _store.TryAcquireInstanceAsync(instanceId, _options.WorkerId, now, now + _options.LeaseDuration, stopping))
+            {
+                return;
+            }
+
+            var record = await _store.GetInstanceAsync(instanceId, stopping);
+            if (record is null)
+            {
+                return;
+            }
+
+            cached = new CachedInstance(record, null);
+        }
+
+        var messages = await _store.GetVisibleMessagesAsync(instanceId, now, MaxMessagesPerEpisode, stopping);
+        if (messages.Count == 0)
+        {
+            PutBack(cached);
+            return;
+        }
+
+        var commit = await BuildCommitAsync(cached, messages, now, stopping);
+        if (commit is null)
+        {
+            PutBack(cached);
+            return;
+        }
+
+        CommitResult result;
+        try
+        {
+            result = await _store.CommitOrchestrationAsync(commit.Commit, stopping);
+        }
+        catch (LeaseLostException ex)
+        {
+            // Another process took the instance, or it was re-created: start over from the store.
+            Log.LeaseLost(_logger, instanceId, ex.Message);
+            Ready.Signal(instanceId);
+            return;
+        }
+
+        AfterCommit(commit, result, now);
+    }
+
+    private void PutBack(CachedInstance cached)
+    {
+        foreach (var evicted in _cache.Put(cached))
+        {
+            _ = _store.ReleaseInstanceAsync(evicted, _options.WorkerId, CancellationToken.None);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Episode of instance {InstanceId} failed; it will be retried from the store.")]
+        public static partial void EpisodeFailed(ILogger logger, string instanceId, Exception exception);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Lease on instance {InstanceId} lost: {Reason}")]
+        public static partial void LeaseLost(ILogger logger, string instanceId, string reason);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Instance {InstanceId} failed: {Reason}")]
+        public static partial void InstanceFailed(ILogger logger, string instanceId, string reason);
+
+        [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Sub-orchestration {ChildId} of {InstanceId} not started: an active instance has that id.")]
+        public static partial void ChildRejected(ILogger logger, string instanceId, string childId);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Serverless.Runtime.Storage;
+
+namespace Serverless.Runtime.Dispatch;
+
+/// <summary>
+/// The recovery path: renews this process's leases and reads the store for work that did not arrive in
+/// memory (left by a crashed process, sent by another one, or waiting since before a restart).
+/// </summary>
+internal sealed partial class StorePoller(
+    DurableRuntimeOptions options, IRuntimeStore store, OrchestrationDispatcher orchestrations, ActivityDispatcher activities, InstanceWatchers watchers)
+{
+    private const int TimerRefreshEvery = 10;
+    private readonly ILogger _logger = options.LoggerFactory.CreateLogger("Serverless.Runtime.Poller");
+    private int _polls;
+
+    /// <summary>Polls once at once, then every <see cref="DurableRuntimeOptions.PollInterval"/> until stopped.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(options.PollInterval, options.TimeProvider);
+        do
+        {
+            try
+            {
+                await PollOnceAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.PollFailed(_logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stopping));
+    }
+
+    /// <summary>One pass over the store.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var leaseUntil = now + options.LeaseDuration;
+        await store.RenewLeasesAsync(options.WorkerId, leaseUntil, cancellationToken);
+
+        foreach (var instanceId in await store.FindReadyInstancesAsync(options.WorkerId, now, 1_000, cancellationToken))
+        {
+            orchestrations.Ready.Signal(instanceId);
+        }
+
+        var room = (options.MaxConcurrentActivityFunctions * 2) - activities.Backlog;
+        if (room > 0)
+        {
+            var leased = await store.LeaseActivitiesAsync(options.WorkerId, now, leaseUntil, room, cancellationToken);
+            if (leased.Count > 0)
+            {
+                activities.Enqueue(leased);
+            }
+        }
+
+        if (_polls++ % TimerRefreshEvery == 0)
+        {
+            foreach (var (instanceId, dueAt) in await store.GetFutureMessagesAsync(now, 100_000, cancellationToken))
+            {
+                orchestrations.Timers.Schedule(instanceId, dueAt);
+            }
+        }
+
+        // Clients waiting on instances that another process runs re-read their status.
+        foreach (var instanceId in watchers.WatchedIds())
+        {
+            watchers.Notify(instanceId);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Polling the store failed; retrying at the next interval.")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
+    }
+}

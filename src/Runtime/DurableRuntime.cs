@@ -1,0 +1,130 @@
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Orchestration;
+using Serverless.Runtime.Client;
+using Serverless.Runtime.Dispatch;
+using Serverless.Runtime.Registration;
+using Serverless.Runtime.Storage;
+
+namespace Serverless.Runtime;
+
+/// <summary>
+/// The embedded durable runtime: one call starts it over a store, and <see cref="Client"/> drives it.
+/// <code>await using var runtime = await DurableRuntime.StartAsync(options, registry);</code>
+/// </summary>
+public sealed class DurableRuntime : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _killed = new();
+    private readonly StorePoller _poller;
+    private readonly ActivityDispatcher _activities;
+    private readonly bool _ownsStore;
+    private Task _running = Task.CompletedTask;
+    private int _stopped;
+
+    private DurableRuntime(DurableRuntimeOptions options, IRuntimeStore store, bool ownsStore, TaskRegistry registry, IServiceProvider services)
+    {
+        Options = options;
+        Store = store;
+        Registry = registry;
+        _ownsStore = ownsStore;
+        Watchers = new InstanceWatchers();
+        Orchestrations = new OrchestrationDispatcher(options, store, registry, services, Watchers, items => _activities!.Enqueue(items));
+        _activities = new ActivityDispatcher(options, store, registry, services, Orchestrations.Ready.Signal);
+        _poller = new StorePoller(options, store, Orchestrations, _activities, Watchers);
+        Client = new RuntimeDurableTaskClient(this);
+    }
+
+    /// <summary>The options in force.</summary>
+    public DurableRuntimeOptions Options { get; }
+
+    /// <summary>The store.</summary>
+    public IRuntimeStore Store { get; }
+
+    /// <summary>The registered orchestrators and activities.</summary>
+    public TaskRegistry Registry { get; }
+
+    /// <summary>The client for this runtime's task hub.</summary>
+    public DurableTaskClient Client { get; }
+
+    internal OrchestrationDispatcher Orchestrations { get; }
+
+    internal InstanceWatchers Watchers { get; }
+
+    /// <summary>Opens the store (SQLite by default), recovers pending work and starts the workers.</summary>
+    public static async Task<DurableRuntime> StartAsync(
+        DurableRuntimeOptions options, TaskRegistry registry, IServiceProvider? services = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        options.Validate();
+        var store = options.Store ?? DefaultStore.Create(options);
+        await store.InitializeAsync(cancellationToken);
+        var runtime = new DurableRuntime(options, store, options.Store is null, registry, services ?? new ServiceCollection().BuildServiceProvider());
+        runtime.Start();
+        return runtime;
+    }
+
+    /// <summary>Stops taking work, lets episodes and activities in flight finish, gives up leases and closes an owned store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _running;
+        await Orchestrations.ReleaseAllAsync();
+        await CloseAsync();
+    }
+
+    /// <summary>
+    /// Stops at once as a crash would: work in flight is dropped without committing and no lease is given
+    /// up, so another runtime on the same store retakes it only once the leases expire.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _killed.CancelAsync();
+        await _stopping.CancelAsync();
+        await _running;
+        await CloseAsync();
+    }
+
+    /// <summary>Wakes an instance now, or at <paramref name="visibleAt"/> when that is later.</summary>
+    internal void Wake(string instanceId, DateTimeOffset visibleAt)
+    {
+        if (visibleAt <= Options.TimeProvider.GetUtcNow())
+        {
+            Orchestrations.Ready.Signal(instanceId);
+        }
+        else
+        {
+            Orchestrations.Timers.Schedule(instanceId, visibleAt);
+        }
+    }
+
+    private void Start()
+    {
+        _running = Task.WhenAll(
+            Orchestrations.RunWorkersAsync(_stopping.Token, _killed.Token),
+            _activities.RunWorkersAsync(_stopping.Token, _killed.Token),
+            Task.Run(() => _poller.RunAsync(_stopping.Token), CancellationToken.None));
+    }
+
+    private async Task CloseAsync()
+    {
+        Orchestrations.Timers.Dispose();
+        if (_ownsStore)
+        {
+            await Store.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+        _killed.Dispose();
+    }
+}

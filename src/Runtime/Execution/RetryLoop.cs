@@ -1,0 +1,49 @@
+using Serverless.Orchestration;
+
+namespace Serverless.Runtime.Execution;
+
+/// <summary>Retries a task per <see cref="TaskRetryOptions"/>; waits between attempts are durable timers.</summary>
+internal static class RetryLoop
+{
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds or the policy gives up (rethrowing the last failure).</summary>
+    public static async Task<T> RunAsync<T>(TaskOrchestrationContext context, TaskRetryOptions retry, Func<Task<T>> attempt)
+    {
+        var firstAttemptAt = context.CurrentUtcDateTime;
+        for (var attemptNumber = 1; ; attemptNumber++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (TaskFailedException failure)
+            {
+                var elapsed = context.CurrentUtcDateTime - firstAttemptAt;
+                if (retry.Policy is { } policy)
+                {
+                    if (!ShouldRetry(policy, attemptNumber, failure.FailureDetails, elapsed, out var delay))
+                    {
+                        throw;
+                    }
+
+                    await context.CreateTimer(context.CurrentUtcDateTime.Add(delay), CancellationToken.None);
+                }
+                else if (!await retry.Handler!(new RetryContext(context, attemptNumber, failure.FailureDetails, elapsed, CancellationToken.None)))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private static bool ShouldRetry(RetryPolicy policy, int attemptNumber, TaskFailureDetails failure, TimeSpan elapsed, out TimeSpan delay)
+    {
+        delay = TimeSpan.Zero;
+        if (attemptNumber >= policy.MaxNumberOfAttempts || (policy.HandleFailure is { } handle && !handle(failure)))
+        {
+            return false;
+        }
+
+        delay = policy.GetDelay(attemptNumber);
+        return policy.RetryTimeout == Timeout.InfiniteTimeSpan || elapsed + delay <= policy.RetryTimeout;
+    }
+}
