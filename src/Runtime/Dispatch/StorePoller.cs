@@ -17,7 +17,8 @@ internal sealed partial class StorePoller(
     /// <summary>Polls once at once, then every <see cref="DurableRuntimeOptions.PollInterval"/> until stopped.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(options.PollInterval, options.TimeProvider);
+        // The poll cadence is infrastructure on the real clock; leases and due times use the runtime's clock.
+        using var timer = new PeriodicTimer(options.PollInterval);
         do
         {
             try

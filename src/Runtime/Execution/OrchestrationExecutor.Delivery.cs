@@ -39,6 +39,12 @@ internal sealed partial class OrchestrationExecutor
     {
         if (Outcome is not null)
         {
+            // Events after the orchestrator returned are kept for ContinueAsNew to carry over.
+            if (historyEvent is EventRaised late)
+            {
+                _bufferedEvents.Add(late);
+            }
+
             return;
         }
 
