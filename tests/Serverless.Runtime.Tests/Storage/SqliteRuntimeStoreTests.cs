@@ -54,7 +54,7 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
     }
 
     [Fact]
-    public async Task CommitOrchestrationAsync_ManyConcurrentWithOneLeaseLost_OnlyThatOneFails()
+    public async Task CommitOrchestrationAsync_ManyConcurrentWithTwoRefused_OnlyThoseRollBack()
     {
         const int count = 200;
         var starts = new long[count];
@@ -63,21 +63,32 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
             starts[i] = await CreateAndAcquireAsync($"i{i}");
         }
 
-        await Store.ReleaseInstanceAsync("i77", Owner, None);
+        await Store.ReleaseInstanceAsync("i33", Owner, None);
         var commits = Enumerable.Range(0, count)
             .Select(i => Store.CommitOrchestrationAsync(
-                Commit($"i{i}") with { ConsumedMessageIds = [starts[i]], NewHistory = [Scheduled(i)], NewActivities = [new(i, "Activity", null)] },
+                Commit($"i{i}") with
+                {
+                    // i77 deletes its start message, then finds a consumed message missing: its savepoint must undo the delete.
+                    ConsumedMessageIds = i == 77 ? [starts[i], long.MaxValue] : [starts[i]],
+                    NewHistory = [Scheduled(i)],
+                    NewActivities = [new(i, "Activity", null)],
+                },
                 None))
             .ToList();
-        var outcomes = await Task.WhenAll(commits.Select(async c => (await Xunit.Record.ExceptionAsync(() => c)) is null));
+        var errors = await Task.WhenAll(commits.Select(c => Xunit.Record.ExceptionAsync(() => c)));
 
-        Assert.Equal(count - 1, outcomes.Count(ok => ok));
-        Assert.IsType<LeaseLostException>(commits[77].Exception?.InnerException);
-        Assert.Empty(await Store.GetHistoryAsync("i77", None));
-        Assert.Single(await Store.GetVisibleMessagesAsync("i77", Now, 10, None));
+        Assert.Equal([33, 77], errors.Select((e, i) => (e, i)).Where(x => x.e is not null).Select(x => x.i));
+        Assert.All(errors.Where(e => e is not null), e => Assert.IsType<LeaseLostException>(e));
+        foreach (var refused in new[] { "i33", "i77" })
+        {
+            Assert.Empty(await Store.GetHistoryAsync(refused, None));
+            Assert.Single(await Store.GetVisibleMessagesAsync(refused, Now, 10, None));
+        }
+
         Assert.Equal([Scheduled(76)], await Store.GetHistoryAsync("i76", None));
         Assert.Equal([Scheduled(78)], await Store.GetHistoryAsync("i78", None));
-        Assert.Equal(count - 1, (await Store.LeaseActivitiesAsync(OtherOwner, Now.AddHours(1), Now.AddHours(2), 1000, None)).Count);
+        Assert.Empty(await Store.GetVisibleMessagesAsync("i78", Now, 10, None));
+        Assert.Equal(count - 2, (await Store.LeaseActivitiesAsync(OtherOwner, Now.AddHours(1), Now.AddHours(2), 1000, None)).Count);
     }
 
     [Fact]
