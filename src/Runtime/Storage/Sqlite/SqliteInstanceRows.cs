@@ -19,14 +19,14 @@ internal static class SqliteInstanceRows
                 $custom, $failure, $parent, $parent_name, $parent_execution, $parent_task, NULL, 0)
         """;
 
-    /// <summary>Overwrites the row's data (not its lease owner) and sets its lease expiry.</summary>
-    public const string Update = """
+    /// <summary>Overwrites the row's data and lease expiry when <c>$owner</c> holds its lease.</summary>
+    public const string UpdateIfOwner = """
         UPDATE instances SET name = $name, version = $version, execution_id = $execution, status = $status,
             created_at = $created, last_updated_at = $updated, completed_at = $completed, input = $input,
             output = $output, custom_status = $custom, failure = $failure, parent_instance_id = $parent,
             parent_name = $parent_name, parent_execution_id = $parent_execution, parent_task_id = $parent_task,
             locked_until = $until
-        WHERE instance_id = $id
+        WHERE instance_id = $id AND lock_owner = $owner
         """;
 
     /// <summary>Binds every data column of <paramref name="record"/>.</summary>

@@ -14,15 +14,17 @@ public sealed partial class SqliteRuntimeStore
 
     private static CommitResult Commit(SqliteCommandCache commands, OrchestrationCommit commit)
     {
+        // The row update is the lease check: it matches only while the owner holds the instance. Deleting and
+        // counting consumed messages is the staleness check. A refusal rolls back the request's savepoint
+        // (or its lone transaction), so whatever ran before it is undone.
         var instanceId = commit.Instance.InstanceId;
-        var owner = commands.Get("SELECT lock_owner FROM instances WHERE instance_id = $id").With("$id", instanceId).ExecuteScalar();
-        if (owner is not string holder || !string.Equals(holder, commit.Owner, StringComparison.Ordinal))
+        var updated = commands.Get(SqliteInstanceRows.UpdateIfOwner).WithInstance(commit.Instance)
+            .With("$owner", commit.Owner).With("$until", SqliteValues.Ticks(commit.LeaseUntil)).ExecuteNonQuery();
+        if (updated != 1)
         {
             throw new LeaseLostException(instanceId, "another process holds it or it was purged");
         }
 
-        // Deleting and counting is the check: a message another episode consumed is gone. The savepoint
-        // (or the lone transaction) undoes the deletes that did happen when one is missing.
         foreach (var id in commit.ConsumedMessageIds.Distinct())
         {
             var deleted = commands.Get("DELETE FROM messages WHERE id = $id AND instance_id = $instance")
@@ -34,9 +36,6 @@ public sealed partial class SqliteRuntimeStore
         }
 
         AppendHistory(commands, instanceId, commit.ResetHistory, commit.NewHistory);
-        commands.Get(SqliteInstanceRows.Update).WithInstance(commit.Instance)
-            .With("$until", SqliteValues.Ticks(commit.LeaseUntil)).ExecuteNonQuery();
-
         var activities = commit.NewActivities.Select(a => InsertActivity(commands, commit, a)).ToList();
         var rejected = commit.NewInstances
             .Where(child => !SqliteWrites.TryCreateInstance(commands, child.Instance, child.StartMessage, out _))

@@ -16,6 +16,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     private readonly ILogger _logger;
     private readonly string _connectionString;
     private SqliteWriter? _writer;
+    private bool _disposed;
 
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before anything else.</summary>
     /// <param name="options">The file and durability settings.</param>
@@ -39,6 +40,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_writer is not null)
         {
             return;
@@ -65,6 +67,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
@@ -76,13 +79,16 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         SqliteConnection.ClearPool(connection);
     }
 
-    private SqliteWriter Writer => _writer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
+    private SqliteWriter Writer => _disposed
+        ? throw new ObjectDisposedException(nameof(SqliteRuntimeStore))
+        : _writer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
 
     private Task<T> WriteAsync<T>(Func<SqliteCommandCache, T> work, CancellationToken cancellationToken) =>
         Writer.WriteAsync(work, cancellationToken);
 
     private async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

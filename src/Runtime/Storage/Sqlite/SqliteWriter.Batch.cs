@@ -67,6 +67,7 @@ internal sealed partial class SqliteWriter
             throw;
         }
 
+        LogBatchCommitted(batch.Count);
         done.ForEach(r => r.Complete());
     }
 

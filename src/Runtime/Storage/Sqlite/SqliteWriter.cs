@@ -32,7 +32,11 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="work"/> and completes when its batch has committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteCommandCache, T> work, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
         var request = new SqliteWriteRequest<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(request))
         {
@@ -75,6 +79,9 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
             batch.Clear();
         }
     }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Trace, Message = "Committed a SQLite write batch of {Count} requests")]
+    private partial void LogBatchCommitted(int count);
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "A SQLite write batch of {Count} requests failed")]
     private partial void LogBatchFailed(Exception exception, int count);
