@@ -84,6 +84,19 @@ public abstract partial class RuntimeStoreContractTests
         Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, Now.AddDays(1), Now.AddDays(2), 10, None));
     }
 
+    [Fact]
+    public async Task ReadsAndLeases_NegativeMaxCount_ReturnNothing()
+    {
+        await ScheduleActivitiesAsync(1);
+        await Store.ReleaseInstanceAsync("a", Owner, None);
+        await Store.EnqueueMessageAsync(EventMessage("a", "later", Now.AddHours(1)), requireActive: true, None);
+
+        Assert.Empty(await Store.GetVisibleMessagesAsync("a", Now, -1, None));
+        Assert.Empty(await Store.FindReadyInstancesAsync(Owner, Now, -1, None));
+        Assert.Empty(await Store.GetFutureMessagesAsync(Now, -1, None));
+        Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, Now.AddHours(1), Now.AddHours(2), -1, None));
+    }
+
     private async Task<IReadOnlyList<ActivityWorkItem>> ScheduleActivitiesAsync(int count, OrchestrationRuntimeStatus status = OrchestrationRuntimeStatus.Running)
     {
         await CreateAndAcquireAsync("a");

@@ -93,4 +93,14 @@ public abstract partial class RuntimeStoreContractTests
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store.QueryInstancesAsync(new InstanceFilter(), 10, token, None));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task QueryInstancesAsync_PageSizeBelowOne_ThrowsArgumentOutOfRange(int pageSize)
+    {
+        await CreateAsync("a");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.QueryInstancesAsync(new InstanceFilter(), pageSize, null, None));
+    }
 }

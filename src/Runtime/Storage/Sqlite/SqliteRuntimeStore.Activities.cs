@@ -16,7 +16,7 @@ public sealed partial class SqliteRuntimeStore
                     .With("$owner", owner)
                     .With("$now", SqliteValues.Ticks(now))
                     .With("$until", SqliteValues.Ticks(leaseUntil))
-                    .With("$max", maxCount);
+                    .WithLimit(maxCount);
                 var leased = new List<ActivityWorkItem>();
                 using (var reader = command.ExecuteReader())
                 {

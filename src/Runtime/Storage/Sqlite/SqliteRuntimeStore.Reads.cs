@@ -23,6 +23,7 @@ public sealed partial class SqliteRuntimeStore
     public async Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         var after = InstancePageToken.Parse(continuationToken);
         await using var connection = await OpenReadAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -105,7 +106,7 @@ public sealed partial class SqliteRuntimeStore
             SELECT id, execution_id, visible_at, json FROM messages
             WHERE instance_id = $id AND visible_at <= $now ORDER BY id LIMIT $max
             """;
-        command.With("$id", instanceId).With("$now", SqliteValues.Ticks(now)).With("$max", maxCount);
+        command.With("$id", instanceId).With("$now", SqliteValues.Ticks(now)).WithLimit(maxCount);
         var messages = new List<InstanceMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

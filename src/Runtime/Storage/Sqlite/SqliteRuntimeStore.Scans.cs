@@ -13,7 +13,7 @@ public sealed partial class SqliteRuntimeStore
             WHERE m.visible_at <= $now AND (i.lock_owner IS NULL OR i.lock_owner = $owner OR i.locked_until <= $now)
             GROUP BY m.instance_id ORDER BY MIN(m.id) LIMIT $max
             """,
-            c => c.With("$now", SqliteValues.Ticks(now)).With("$owner", owner).With("$max", maxCount),
+            c => c.With("$now", SqliteValues.Ticks(now)).With("$owner", owner).WithLimit(maxCount),
             cancellationToken);
 
     /// <inheritdoc />
@@ -24,7 +24,7 @@ public sealed partial class SqliteRuntimeStore
         command.CommandText = """
             SELECT instance_id, visible_at FROM messages WHERE visible_at > $now ORDER BY visible_at, id LIMIT $max
             """;
-        command.With("$now", SqliteValues.Ticks(now)).With("$max", maxCount);
+        command.With("$now", SqliteValues.Ticks(now)).WithLimit(maxCount);
         var future = new List<(string, DateTimeOffset)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

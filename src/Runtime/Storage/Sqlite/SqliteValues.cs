@@ -14,6 +14,9 @@ internal static class SqliteValues
         return command;
     }
 
+    /// <summary>Binds <c>$max</c>; a negative count means none, where SQLite would read LIMIT -1 as no limit.</summary>
+    public static SqliteCommand WithLimit(this SqliteCommand command, int maxCount) => command.With("$max", Math.Max(0, maxCount));
+
     /// <summary>The stored form of a time: UTC ticks.</summary>
     public static long Ticks(DateTimeOffset time) => time.UtcTicks;
 
