@@ -46,19 +46,17 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
             return;
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        // The writer keeps its own connection for the store's lifetime, outside the read pool.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
-        var synchronous = _options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
-        await using (var command = connection.CreateCommand())
+        try
         {
-            // journal_mode is stored in the file; busy_timeout and synchronous belong to this connection.
-            command.CommandText = $"""
-                PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = {synchronous};
-                {SqliteSchema.Create}
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await CreateSchemaAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
 
         _writer = new SqliteWriter(connection, _options.MaxBatchSize, _logger);
@@ -77,6 +75,21 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         // Closes idle read connections so the file can be moved or deleted once the store is gone.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var synchronous = _options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+        await using var command = connection.CreateCommand();
+
+        // journal_mode is stored in the file; busy_timeout and synchronous belong to this (the writer's) connection.
+        command.CommandText = $"""
+            PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = {synchronous};
+            {SqliteSchema.Create}
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private SqliteWriter Writer => _disposed

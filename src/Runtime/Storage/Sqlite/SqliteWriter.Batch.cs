@@ -59,16 +59,27 @@ internal sealed partial class SqliteWriter
         }
         catch
         {
-            if (InTransaction)
-            {
-                _commands.Execute("ROLLBACK");
-            }
-
+            RollBackQuietly();
             throw;
         }
 
         LogBatchCommitted(batch.Count);
         done.ForEach(r => r.Complete());
+    }
+
+    private void RollBackQuietly()
+    {
+        try
+        {
+            if (InTransaction)
+            {
+                _commands.Execute("ROLLBACK");
+            }
+        }
+        catch (Exception exception)
+        {
+            LogRollbackFailed(exception);
+        }
     }
 
     private bool InTransaction => raw.sqlite3_get_autocommit(_commands.Connection.Handle) == 0;

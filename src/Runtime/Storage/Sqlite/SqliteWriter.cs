@@ -71,9 +71,11 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
             }
             catch (Exception exception)
             {
-                // Never let the loop die: every caller in the batch learns what happened.
+                // Never let the loop die: every caller in the batch learns what happened, and nothing of the
+                // batch stays half-done to block the next BEGIN.
                 LogBatchFailed(exception, batch.Count);
                 batch.ForEach(r => r.Fail(exception));
+                RollBackQuietly();
             }
 
             batch.Clear();
@@ -82,6 +84,9 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Trace, Message = "Committed a SQLite write batch of {Count} requests")]
     private partial void LogBatchCommitted(int count);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Rolling back a failed SQLite write batch failed")]
+    private partial void LogRollbackFailed(Exception exception);
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "A SQLite write batch of {Count} requests failed")]
     private partial void LogBatchFailed(Exception exception, int count);
