@@ -20,7 +20,11 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>Reads an instance row, or null.</summary>
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Reads instances matching the filter, ordered by (CreatedAt, InstanceId), one page at a time.</summary>
+    /// <summary>
+    /// Reads instances matching the filter, ordered by (CreatedAt, InstanceId), one page at a time. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> for a page size below 1 and <see cref="ArgumentException"/>
+    /// for a continuation token the store did not issue.
+    /// </summary>
     Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
     /// <summary>Reads the current execution's history in order.</summary>

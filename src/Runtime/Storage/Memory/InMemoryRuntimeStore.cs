@@ -53,6 +53,7 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
     /// <inheritdoc />
     public Task<InstancePage> QueryInstancesAsync(InstanceFilter filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         var after = InstancePageToken.Parse(continuationToken);
         lock (_gate)
         {

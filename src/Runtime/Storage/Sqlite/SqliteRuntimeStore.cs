@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Serverless.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// The durable store over one SQLite file in WAL mode. Every write goes through one <see cref="SqliteWriter"/>
+/// (group commit); reads use pooled connections, which WAL lets run beside the writer. Several processes may
+/// share the file: the write lock is taken per batch with a busy timeout, and instance and activity leases
+/// decide who works on what.
+/// </summary>
+public sealed partial class SqliteRuntimeStore : IRuntimeStore
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _connectionString;
+    private SqliteWriter? _writer;
+    private bool _disposed;
+
+    /// <summary>Creates the store; call <see cref="InitializeAsync"/> before anything else.</summary>
+    /// <param name="options">The file and durability settings.</param>
+    /// <param name="logger">Where writer failures are logged.</param>
+    public SqliteRuntimeStore(SqliteStoreOptions options, ILogger<SqliteRuntimeStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        _options = options;
+        _logger = logger ?? NullLogger<SqliteRuntimeStore>.Instance;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        // The writer keeps its own connection for the store's lifetime, outside the read pool.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await CreateSchemaAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _writer = new SqliteWriter(connection, _options.MaxBatchSize, _logger);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        // Closes idle read connections so the file can be moved or deleted once the store is gone.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var synchronous = _options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+        await using var command = connection.CreateCommand();
+
+        // journal_mode is stored in the file; busy_timeout and synchronous belong to this (the writer's) connection.
+        command.CommandText = $"""
+            PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = {synchronous};
+            {SqliteSchema.Create}
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private SqliteWriter Writer => _disposed
+        ? throw new ObjectDisposedException(nameof(SqliteRuntimeStore))
+        : _writer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
+
+    private Task<T> WriteAsync<T>(Func<SqliteCommandCache, T> work, CancellationToken cancellationToken) =>
+        Writer.WriteAsync(work, cancellationToken);
+
+    private async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
