@@ -4,7 +4,7 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class FailureAndRetryTests
+public class FailureAndRetryTests : EngineTestBase
 {
     [Fact]
     public async Task Activity_Throws_OrchestratorCatchesTaskFailedExceptionWithDetails()
@@ -23,7 +23,7 @@ public class FailureAndRetryTests
                     return $"{ex.TaskName}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}|{ex.FailureDetails.IsCausedBy<InvalidOperationException>()}";
                 }
             });
-        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        await using var runtime = await StartAsync(registry);
 
         var result = await runtime.RunAsync("Catcher");
 
@@ -36,7 +36,7 @@ public class FailureAndRetryTests
         var registry = new TaskRegistry()
             .AddActivityFunc<string, string>("Boom", string (TaskActivityContext _, string _) => throw new InvalidOperationException("card declined"))
             .AddOrchestratorFunc<string>("Uncaught", ctx => ctx.CallActivityAsync<string>("Boom", "x"));
-        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        await using var runtime = await StartAsync(registry);
 
         var result = await runtime.RunAsync("Uncaught");
 
@@ -50,7 +50,7 @@ public class FailureAndRetryTests
     public async Task UnknownActivity_FailsTheCallWithAClearMessage()
     {
         var registry = new TaskRegistry().AddOrchestratorFunc<string>("CallsNothing", ctx => ctx.CallActivityAsync<string>("DoesNotExist"));
-        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        await using var runtime = await StartAsync(registry);
 
         var result = await runtime.RunAsync("CallsNothing");
 
@@ -67,7 +67,7 @@ public class FailureAndRetryTests
         var registry = new TaskRegistry()
             .AddActivityFunc<string, string>("Flaky", (_, _) => Interlocked.Increment(ref calls) < 4 ? throw new TimeoutException("try again") : "ok")
             .AddOrchestratorFunc<string>("Retrying", ctx => ctx.CallActivityAsync<string>("Flaky", "x", TaskOptions.FromRetryPolicy(policy)));
-        await using var runtime = await RuntimeHarness.StartAsync(registry, time: clock);
+        await using var runtime = await StartAsync(registry, time: clock);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Retrying");
         for (var retry = 1; retry <= 3; retry++)
@@ -100,7 +100,7 @@ public class FailureAndRetryTests
                 throw new InvalidOperationException("down");
             })
             .AddOrchestratorFunc<string>("GivesUp", ctx => ctx.CallActivityAsync<string>("Broken", "x", TaskOptions.FromRetryPolicy(policy)));
-        await using var runtime = await RuntimeHarness.StartAsync(registry, time: clock);
+        await using var runtime = await StartAsync(registry, time: clock);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("GivesUp");
         await runtime.WaitForTimersAsync(id);
@@ -123,7 +123,7 @@ public class FailureAndRetryTests
                 throw new ArgumentException("bad input");
             })
             .AddOrchestratorFunc<string>("NoRetry", ctx => ctx.CallActivityAsync<string>("BadInput", "x", TaskOptions.FromRetryPolicy(policy)));
-        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        await using var runtime = await StartAsync(registry);
 
         var result = await runtime.RunAsync("NoRetry");
 

@@ -4,7 +4,7 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class LifecycleTests
+public class LifecycleTests : EngineTestBase
 {
     private static TaskRegistry Registry() => new TaskRegistry()
         .AddActivityFunc<int, int>("Double", (_, x) => x * 2)
@@ -53,7 +53,7 @@ public class LifecycleTests
     [Fact]
     public async Task SubOrchestrations_ResultsFlowBackToTheParent()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("Parent", 3, "parent-1");
         var second = await runtime.Client.GetInstanceAsync("parent-1-second", getInputsAndOutputs: true);
@@ -66,7 +66,7 @@ public class LifecycleTests
     [Fact]
     public async Task SubOrchestration_Fails_ParentSeesTaskFailedExceptionWithCause()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("ParentOfFailure", 1);
 
@@ -76,7 +76,7 @@ public class LifecycleTests
     [Fact]
     public async Task ContinueAsNew_TenGenerations_HistoryStartsAfreshEachTime()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("Counter", 0);
         var history = await runtime.Client.GetOrchestrationHistoryAsync(result.InstanceId);
@@ -101,7 +101,7 @@ public class LifecycleTests
 
             return await ctx.WaitForExternalEvent<string>("second");
         });
-        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        await using var runtime = await StartAsync(registry);
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("TwoRounds", 0);
         await runtime.Client.WaitForInstanceStartAsync(id);
 
@@ -118,7 +118,7 @@ public class LifecycleTests
     [Fact]
     public async Task Terminate_RunningInstance_EndsTerminatedWithOutput()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         await runtime.Client.WaitForInstanceStartAsync(id);
 
@@ -132,7 +132,7 @@ public class LifecycleTests
     [Fact]
     public async Task Terminate_Recursive_StopsTheChildToo()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("WaitsForChild", new StartOrchestrationOptions("tree"));
         await runtime.WaitForHistoryAsync(id, h => h.OfType<SubOrchestrationCreated>().Any());
         await runtime.Client.WaitForInstanceStartAsync("tree-child");
@@ -148,7 +148,7 @@ public class LifecycleTests
     [Fact]
     public async Task SuspendResume_EventsWhileSuspendedWaitUntilResume()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         await runtime.Client.WaitForInstanceStartAsync(id);
 
@@ -167,7 +167,7 @@ public class LifecycleTests
     [Fact]
     public async Task CustomStatus_IsVisibleWhileRunningAndAfterCompletion()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         await runtime.Client.WaitForInstanceStartAsync(id);
 
@@ -182,7 +182,7 @@ public class LifecycleTests
     [Fact]
     public async Task Restart_FinishedInstance_RunsAgainWithTheSameInput()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var first = await runtime.RunAsync("Child", 21, "again");
 
         var id = await runtime.Client.RestartAsync("again");
@@ -200,7 +200,7 @@ public class LifecycleTests
     [Fact]
     public async Task Restart_RunningInstance_IsRefused()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
 
         await Assert.ThrowsAsync<OrchestrationStateException>(() => runtime.Client.RestartAsync(id));
@@ -209,7 +209,7 @@ public class LifecycleTests
     [Fact]
     public async Task Schedule_ActiveInstanceIdReused_ThrowsAlreadyExists()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", new StartOrchestrationOptions("same"));
 
         var error = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
@@ -221,7 +221,7 @@ public class LifecycleTests
     [Fact]
     public async Task Schedule_UnknownOrchestrator_ThrowsAndCreatesNothing()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         await Assert.ThrowsAsync<ArgumentException>(() => runtime.Client.ScheduleNewOrchestrationInstanceAsync("Nope", new StartOrchestrationOptions("x")));
 

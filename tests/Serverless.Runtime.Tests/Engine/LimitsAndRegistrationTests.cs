@@ -4,7 +4,7 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class LimitsAndRegistrationTests
+public class LimitsAndRegistrationTests : EngineTestBase
 {
     private static readonly RuntimeLimits SmallLimits = new() { MaxPayloadBytes = 1_000, MaxHistoryEvents = 40, MaxActionsPerEpisode = 5 };
 
@@ -27,7 +27,7 @@ public class LimitsAndRegistrationTests
     [Fact]
     public async Task Schedule_InputPastPayloadLimit_ThrowsAndCreatesNothing()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), limits: SmallLimits);
+        await using var runtime = await StartAsync(Registry(), limits: SmallLimits);
 
         var error = await Assert.ThrowsAsync<DurableLimitExceededException>(
             () => runtime.Client.ScheduleNewOrchestrationInstanceAsync("LongChain", new string('z', 2_000), new StartOrchestrationOptions("big")));
@@ -39,7 +39,7 @@ public class LimitsAndRegistrationTests
     [Fact]
     public async Task ActivityInputPastLimit_FailsTheOrchestrationWithTheLimitError()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), limits: SmallLimits);
+        await using var runtime = await StartAsync(Registry(), limits: SmallLimits);
 
         var result = await runtime.RunAsync("SendsBigInput", 2_000);
 
@@ -50,7 +50,7 @@ public class LimitsAndRegistrationTests
     [Fact]
     public async Task ActivityResultPastLimit_FailsTheTaskWithTheLimitError()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), limits: SmallLimits);
+        await using var runtime = await StartAsync(Registry(), limits: SmallLimits);
 
         var result = await runtime.RunAsync("GetsBigResult", 2_000);
 
@@ -61,7 +61,7 @@ public class LimitsAndRegistrationTests
     [Fact]
     public async Task FanOutPastActionLimit_FailsTheOrchestration()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), limits: SmallLimits);
+        await using var runtime = await StartAsync(Registry(), limits: SmallLimits);
 
         var result = await runtime.RunAsync("WideFanOut", 6);
 
@@ -72,7 +72,7 @@ public class LimitsAndRegistrationTests
     [Fact]
     public async Task HistoryPastLimit_FailsTheOrchestration()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), limits: SmallLimits);
+        await using var runtime = await StartAsync(Registry(), limits: SmallLimits);
 
         var withinLimit = await runtime.RunAsync("LongChain", 5);
         var pastLimit = await runtime.RunAsync("LongChain", 50);
@@ -96,7 +96,7 @@ public class LimitsAndRegistrationTests
         var services = new ServiceCollection().AddSingleton(new Greeting("Howdy")).BuildServiceProvider();
         var registry = new TaskRegistry().AddActivity<GreetActivity>().AddOrchestrator<GreetOrchestrator>();
         await using var runtime = await DurableRuntime.StartAsync(
-            new DurableRuntimeOptions { Store = new Storage.Memory.InMemoryRuntimeStore() }, registry, services);
+            new DurableRuntimeOptions { Store = NewStore() }, registry, services);
 
         var result = await runtime.RunAsync(nameof(GreetOrchestrator), "Ada");
 

@@ -3,7 +3,7 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class PatternTests
+public class PatternTests : EngineTestBase
 {
     private static TaskRegistry Registry() => new TaskRegistry()
         .AddActivityFunc<string, string>("Hello", (_, name) => $"Hello {name}")
@@ -29,7 +29,7 @@ public class PatternTests
     [InlineData(0)]
     public async Task Chain_ThreeActivities_ReturnsResultsInOrder(int cacheSize)
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), cacheSize: cacheSize);
+        await using var runtime = await StartAsync(Registry(), cacheSize: cacheSize);
 
         var result = await runtime.RunAsync("Chain", new[] { "Tokyo", "Seattle", "London" });
 
@@ -42,7 +42,7 @@ public class PatternTests
     [InlineData(0)]
     public async Task FanOut_HundredActivities_AggregatesEveryResult(int cacheSize)
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), cacheSize: cacheSize);
+        await using var runtime = await StartAsync(Registry(), cacheSize: cacheSize);
 
         var result = await runtime.RunAsync("FanOut", 100);
 
@@ -53,7 +53,7 @@ public class PatternTests
     [Fact]
     public async Task Chain_History_RecordsEveryStepOnce()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("Chain", new[] { "a", "b" });
         var history = await runtime.Client.GetOrchestrationHistoryAsync(result.InstanceId);

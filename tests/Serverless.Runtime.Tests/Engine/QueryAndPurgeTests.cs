@@ -4,15 +4,15 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class QueryAndPurgeTests
+public class QueryAndPurgeTests : EngineTestBase
 {
     private static TaskRegistry Registry() => new TaskRegistry()
         .AddOrchestratorFunc<int, int>("Echo", (_, x) => Task.FromResult(x))
         .AddOrchestratorFunc<string>("Forever", ctx => ctx.WaitForExternalEvent<string>("never"));
 
-    private static async Task<DurableRuntime> SeedAsync(FakeTimeProvider clock)
+    private async Task<DurableRuntime> SeedAsync(FakeTimeProvider clock)
     {
-        var runtime = await RuntimeHarness.StartAsync(Registry(), time: clock);
+        var runtime = await StartAsync(Registry(), time: clock);
         for (var i = 0; i < 7; i++)
         {
             await runtime.RunAsync("Echo", i, $"order-{i}");
@@ -65,7 +65,7 @@ public class QueryAndPurgeTests
     [Fact]
     public async Task GetAllInstances_BadContinuationToken_ThrowsArgumentException()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         await Assert.ThrowsAsync<ArgumentException>(async () =>
         {
@@ -78,7 +78,7 @@ public class QueryAndPurgeTests
     [Fact]
     public async Task PurgeInstance_Finished_RemovesInstanceAndHistory()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         await runtime.RunAsync("Echo", 1, "gone");
 
         var result = await runtime.Client.PurgeInstanceAsync("gone");
@@ -91,7 +91,7 @@ public class QueryAndPurgeTests
     [Fact]
     public async Task PurgeInstance_Running_IsRefusedAndKeepsEverything()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Forever");
         await runtime.Client.WaitForInstanceStartAsync(id);
 

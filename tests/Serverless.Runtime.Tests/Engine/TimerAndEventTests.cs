@@ -4,7 +4,7 @@ using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
 
-public class TimerAndEventTests
+public class TimerAndEventTests : EngineTestBase
 {
     private static TaskRegistry Registry() => new TaskRegistry()
         .AddOrchestratorFunc<DateTime>("Sleeper", async ctx =>
@@ -39,7 +39,7 @@ public class TimerAndEventTests
     public async Task Timer_FiresOnlyWhenTheClockReachesIt()
     {
         var clock = RuntimeHarness.NewClock();
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), time: clock);
+        await using var runtime = await StartAsync(Registry(), time: clock);
         var started = clock.GetUtcNow();
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
@@ -57,7 +57,7 @@ public class TimerAndEventTests
     public async Task WaitForExternalEvent_EventArrives_ReturnsPayload()
     {
         var clock = RuntimeHarness.NewClock();
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), time: clock);
+        await using var runtime = await StartAsync(Registry(), time: clock);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Approval");
         await runtime.WaitForTimersAsync(id);
@@ -71,7 +71,7 @@ public class TimerAndEventTests
     public async Task WaitForExternalEvent_TimeoutPasses_ThrowsTaskCanceledInOrchestrator()
     {
         var clock = RuntimeHarness.NewClock();
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), time: clock);
+        await using var runtime = await StartAsync(Registry(), time: clock);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Approval");
         await runtime.WaitForTimersAsync(id);
@@ -84,7 +84,7 @@ public class TimerAndEventTests
     [Fact]
     public async Task ExternalEvents_RaisedBeforeTheWait_AreBufferedAndDeliveredInOrder()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Collector");
 
         await runtime.Client.RaiseEventAsync(id, "value", 1);
@@ -98,7 +98,7 @@ public class TimerAndEventTests
     [Fact]
     public async Task RaiseEvent_UnknownInstance_ThrowsNotFound()
     {
-        await using var runtime = await RuntimeHarness.StartAsync(Registry());
+        await using var runtime = await StartAsync(Registry());
 
         var error = await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => runtime.Client.RaiseEventAsync("nobody", "value", 1));
 
@@ -109,7 +109,7 @@ public class TimerAndEventTests
     public async Task RaiseEvent_FinishedInstance_ThrowsStateErrorAndStoresNothing()
     {
         var clock = RuntimeHarness.NewClock();
-        await using var runtime = await RuntimeHarness.StartAsync(Registry(), time: clock);
+        await using var runtime = await StartAsync(Registry(), time: clock);
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
         await runtime.WaitForTimersAsync(id);
         clock.Advance(TimeSpan.FromHours(2));
@@ -136,7 +136,7 @@ public class TimerAndEventTests
             cts.Cancel();
             return winner == go ? await go : "timer";
         });
-        await using var runtime = await RuntimeHarness.StartAsync(registry, time: clock);
+        await using var runtime = await StartAsync(registry, time: clock);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Race");
         await runtime.WaitForTimersAsync(id);
@@ -153,7 +153,7 @@ public class TimerAndEventTests
     {
         var clock = RuntimeHarness.NewClock();
         var registry = new TaskRegistry().AddOrchestratorFunc<DateTime>("Now", ctx => Task.FromResult(ctx.CurrentUtcDateTime));
-        await using var runtime = await RuntimeHarness.StartAsync(registry, time: clock);
+        await using var runtime = await StartAsync(registry, time: clock);
         var startAt = clock.GetUtcNow().AddMinutes(30);
 
         var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Now", new StartOrchestrationOptions(StartAt: startAt));
