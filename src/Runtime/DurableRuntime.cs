@@ -17,16 +17,14 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _killed = new();
     private readonly StorePoller _poller;
     private readonly ActivityDispatcher _activities;
-    private readonly bool _ownsStore;
     private Task _running = Task.CompletedTask;
     private int _stopped;
 
-    private DurableRuntime(DurableRuntimeOptions options, IRuntimeStore store, bool ownsStore, TaskRegistry registry, IServiceProvider services)
+    private DurableRuntime(DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services)
     {
         Options = options;
         Store = store;
         Registry = registry;
-        _ownsStore = ownsStore;
         Watchers = new InstanceWatchers();
         Orchestrations = new OrchestrationDispatcher(options, store, registry, services, Watchers, items => _activities!.Enqueue(items));
         _activities = new ActivityDispatcher(options, store, registry, services, Orchestrations.Ready.Signal);
@@ -59,12 +57,12 @@ public sealed class DurableRuntime : IAsyncDisposable
         options.Validate();
         var store = options.Store ?? DefaultStore.Create(options);
         await store.InitializeAsync(cancellationToken);
-        var runtime = new DurableRuntime(options, store, options.Store is null, registry, services ?? new ServiceCollection().BuildServiceProvider());
+        var runtime = new DurableRuntime(options, store, registry, services ?? new ServiceCollection().BuildServiceProvider());
         runtime.Start();
         return runtime;
     }
 
-    /// <summary>Stops taking work, lets episodes and activities in flight finish, gives up leases and closes an owned store.</summary>
+    /// <summary>Stops taking work, lets episodes and activities in flight finish, gives up leases and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
@@ -119,10 +117,7 @@ public sealed class DurableRuntime : IAsyncDisposable
     private async Task CloseAsync()
     {
         Orchestrations.Timers.Dispose();
-        if (_ownsStore)
-        {
-            await Store.DisposeAsync();
-        }
+        await Store.DisposeAsync();
 
         _stopping.Dispose();
         _killed.Dispose();

@@ -11,7 +11,7 @@ public sealed record DurableRuntimeOptions
     /// <summary>The task hub name; also names the SQLite file when no store is given.</summary>
     public string HubName { get; init; } = "DurableHub";
 
-    /// <summary>The store; null for SQLite at <see cref="DataDirectory"/>/&lt;hub&gt;.db.</summary>
+    /// <summary>The store (the runtime disposes it when it stops); null for SQLite at <see cref="DataDirectory"/>/&lt;hub&gt;.db.</summary>
     public IRuntimeStore? Store { get; init; }
 
     /// <summary>Folder of the default SQLite file.</summary>

@@ -62,8 +62,8 @@ internal sealed partial class ActivityDispatcher
                 {
                     try
                     {
-                        var result = await RunAsync(item);
-                        killed.ThrowIfCancellationRequested();
+                        // A kill does not wait for user code: like a crash, the activity's result is simply never stored.
+                        var result = await RunAsync(item).WaitAsync(killed);
                         var stored = await _store.CompleteActivityAsync(item.Id, result, killed);
                         if (stored is not null)
                         {

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+using Serverless.Runtime.Registration;
+using Serverless.Runtime.Storage.Sqlite;
+
+namespace Serverless.Runtime.Tests.Recovery;
+
+public sealed class CrashRecoveryTests : IDisposable
+{
+    private const int Instances = 20;
+    private const int Steps = 5;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "serverless-tests", Guid.NewGuid().ToString("N"));
+
+    public CrashRecoveryTests() => Directory.CreateDirectory(_folder);
+
+    private string DatabasePath => Path.Combine(_folder, "hub.db");
+
+    [Fact]
+    public async Task AbandonMidFlight_NewRuntimeOnSameFile_CompletesEveryInstanceWithoutLosingResults()
+    {
+        var calls = new ConcurrentDictionary<string, int>();
+        var gate = new TaskCompletionSource();
+        var stepsDone = 0;
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // First process: after half the steps, every further activity hangs, as if the machine froze.
+        var first = await StartAsync(Registry(calls, async () =>
+        {
+            if (Interlocked.Increment(ref stepsDone) > Instances * Steps / 2)
+            {
+                halfway.TrySetResult();
+                await gate.Task;
+            }
+        }));
+        for (var i = 0; i < Instances; i++)
+        {
+            await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", i, new StartOrchestrationOptions($"chain-{i}"));
+        }
+
+        await halfway.Task.WaitAsync(RuntimeHarness.WaitLimit);
+        var committedBefore = await CountCompletedStepsAsync(first);
+        await first.AbandonAsync();
+
+        // Second process on the same file: takes over once the first one's leases expire.
+        await using var second = await StartAsync(Registry(calls, () => Task.CompletedTask));
+        var outputs = new List<int>();
+        for (var i = 0; i < Instances; i++)
+        {
+            var result = await second.CompleteAsync($"chain-{i}");
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+            outputs.Add(result.ReadOutputAs<int>());
+        }
+
+        Assert.InRange(committedBefore, 1, (Instances * Steps) - 1);
+        Assert.Equal(Enumerable.Range(0, Instances).Select(i => i + Steps), outputs);
+        for (var i = 0; i < Instances; i++)
+        {
+            var history = await second.Client.GetOrchestrationHistoryAsync($"chain-{i}");
+            Assert.Equal(Steps, history.OfType<TaskScheduled>().Count());
+            Assert.Equal(Steps, history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Distinct().Count());
+            Assert.Single(history.OfType<ExecutionCompleted>());
+        }
+    }
+
+    [Fact]
+    public async Task TwoRuntimesOnOneFile_ShareTheWorkAndCompleteEachInstanceOnce()
+    {
+        var callsA = new ConcurrentDictionary<string, int>();
+        var callsB = new ConcurrentDictionary<string, int>();
+        await using var a = await StartAsync(Registry(callsA, () => Task.CompletedTask));
+        await using var b = await StartAsync(Registry(callsB, () => Task.CompletedTask));
+
+        for (var i = 0; i < Instances; i++)
+        {
+            var client = i % 2 == 0 ? a.Client : b.Client;
+            await client.ScheduleNewOrchestrationInstanceAsync("Chain", i, new StartOrchestrationOptions($"shared-{i}"));
+        }
+
+        var approval = await a.Client.ScheduleNewOrchestrationInstanceAsync("AwaitsApproval", null, new StartOrchestrationOptions("approval"));
+        await a.Client.WaitForInstanceStartAsync(approval);
+        await b.Client.RaiseEventAsync(approval, "approved", "yes, from the other process");
+
+        for (var i = 0; i < Instances; i++)
+        {
+            var result = await (i % 2 == 0 ? b : a).CompleteAsync($"shared-{i}");
+            Assert.Equal(i + Steps, result.ReadOutputAs<int>());
+            var history = await a.Client.GetOrchestrationHistoryAsync($"shared-{i}");
+            Assert.Single(history.OfType<ExecutionCompleted>());
+        }
+
+        var approved = await b.CompleteAsync(approval);
+        Assert.Equal("yes, from the other process", approved.ReadOutputAs<string>());
+        Assert.NotEmpty(callsA);
+        Assert.NotEmpty(callsB);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort; the folder is under the temp path.
+        }
+    }
+
+    private static TaskRegistry Registry(ConcurrentDictionary<string, int> calls, Func<Task> beforeStep) => new TaskRegistry()
+        .AddActivityFunc<int, int>("Step", async (ctx, x) =>
+        {
+            await beforeStep();
+            calls.AddOrUpdate($"{ctx.InstanceId}:{x}", 1, (_, n) => n + 1);
+            return x + 1;
+        })
+        .AddOrchestratorFunc<int, int>("Chain", async (ctx, x) =>
+        {
+            for (var i = 0; i < Steps; i++)
+            {
+                x = await ctx.CallActivityAsync<int>("Step", x);
+            }
+
+            return x;
+        })
+        .AddOrchestratorFunc<string>("AwaitsApproval", ctx => ctx.WaitForExternalEvent<string>("approved"));
+
+    private static async Task<int> CountCompletedStepsAsync(DurableRuntime runtime)
+    {
+        var total = 0;
+        for (var i = 0; i < Instances; i++)
+        {
+            total += (await runtime.Store.GetHistoryAsync($"chain-{i}", CancellationToken.None)).OfType<TaskCompleted>().Count();
+        }
+
+        return total;
+    }
+
+    private Task<DurableRuntime> StartAsync(TaskRegistry registry) => DurableRuntime.StartAsync(
+        new DurableRuntimeOptions
+        {
+            Store = new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = DatabasePath }),
+            LeaseDuration = TimeSpan.FromSeconds(1),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            MaxConcurrentActivityFunctions = 4,
+            MaxConcurrentOrchestratorFunctions = 4,
+        },
+        registry);
+}
