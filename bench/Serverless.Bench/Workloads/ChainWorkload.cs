@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+using Serverless.Runtime.Registration;
+
+namespace Serverless.Bench.Workloads;
+
+/// <summary>W2: one orchestration calls n no-op activities in sequence. p50/p99 per step (one TaskScheduled to the next).</summary>
+internal sealed class ChainWorkload : IWorkload
+{
+    public string Name => "chain";
+
+    public string Description => "one orchestration calls n no-op activities in sequence (p50/p99 per step)";
+
+    public static TaskRegistry Registry() => BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Chain", async (ctx, count) =>
+    {
+        var x = 0;
+        for (var i = 0; i < count; i++)
+        {
+            x = await ctx.CallActivityAsync<int>("Noop", x + 1);
+        }
+
+        return x;
+    });
+
+    public static async Task<(double Seconds, IReadOnlyList<HistoryEvent> History)> RunChainAsync(int n, int cacheSize)
+    {
+        await using var host = await BenchHost.StartAsync(Registry(), cacheSize);
+        var clock = Stopwatch.StartNew();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Chain", n);
+        var result = await host.WaitAsync(id);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (result.RuntimeStatus != OrchestrationRuntimeStatus.Completed || result.ReadOutputAs<int>() != n)
+        {
+            throw new InvalidOperationException($"chain ended {result.RuntimeStatus} with {result.SerializedOutput}");
+        }
+
+        return (seconds, await host.HistoryAsync(id));
+    }
+
+    public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
+    {
+        var (seconds, history) = await RunChainAsync(n, cacheSize: 10_000);
+        var starts = history.OfType<TaskScheduled>().Select(t => t.Timestamp).ToList();
+        var (p50, p99) = Percentiles.Of(starts.Zip(starts.Skip(1), (a, b) => (b - a).TotalMilliseconds));
+        return new BenchResult(Name, n, seconds, n / seconds, p50, p99);
+    }
+}

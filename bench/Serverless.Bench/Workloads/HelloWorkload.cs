@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Serverless.Orchestration;
+
+namespace Serverless.Bench.Workloads;
+
+/// <summary>W3: n orchestrations started at once, each calling 5 activities. per_second is orchestrations/s; p50/p99 start→complete.</summary>
+internal sealed class HelloWorkload : IWorkload
+{
+    public string Name => "hello";
+
+    public string Description => "n orchestrations started at once, each calling 5 activities (orchestrations/s)";
+
+    public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
+    {
+        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Hello5", async (ctx, x) =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                x = await ctx.CallActivityAsync<int>("Noop", x + 1);
+            }
+
+            return x;
+        });
+        await using var host = await BenchHost.StartAsync(registry);
+
+        var clock = Stopwatch.StartNew();
+        var ids = await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
+            host.Client.ScheduleNewOrchestrationInstanceAsync("Hello5", i, new StartOrchestrationOptions($"hello-{i}"), cancellationToken)));
+        var results = await Task.WhenAll(ids.Select(host.WaitAsync));
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (results.Any(r => r.RuntimeStatus != OrchestrationRuntimeStatus.Completed))
+        {
+            throw new InvalidOperationException("an orchestration did not complete");
+        }
+
+        var (p50, p99) = Percentiles.Of(results.Select(r => (r.LastUpdatedAt - r.CreatedAt).TotalMilliseconds));
+        return new BenchResult(Name, n, seconds, n / seconds, p50, p99);
+    }
+}
