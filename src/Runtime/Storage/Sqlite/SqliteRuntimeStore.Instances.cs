@@ -60,12 +60,15 @@ public sealed partial class SqliteRuntimeStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        return WriteAsync(
             commands =>
             {
                 var purged = 0;
-                foreach (var id in instanceIds.Distinct(StringComparer.Ordinal))
+                foreach (var id in ids)
                 {
                     if (SqliteWrites.StatusOf(commands, id) is { } status && status.IsTerminal())
                     {
@@ -77,4 +80,5 @@ public sealed partial class SqliteRuntimeStore
                 return purged;
             },
             cancellationToken);
+    }
 }
