@@ -54,6 +54,20 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
     }
 
     [Fact]
+    public async Task TwoStoresOnOneFile_WritingAtOnce_WaitForTheLockInsteadOfFailing()
+    {
+        await using var second = OpenStore();
+        await second.InitializeAsync(None);
+
+        var writes = Enumerable.Range(0, 400)
+            .Select(i => (i % 2 == 0 ? Store : second).CreateInstanceAsync(Record($"w{i}"), StartMessage($"w{i}"), None));
+        await Task.WhenAll(writes);
+
+        Assert.Equal(400, (await second.QueryInstancesAsync(new InstanceFilter(), 1000, null, None)).Instances.Count);
+        Assert.Equal(400, (await Store.FindReadyInstancesAsync(Owner, Now, 1000, None)).Count);
+    }
+
+    [Fact]
     public async Task CommitOrchestrationAsync_ManyConcurrentWithTwoRefused_OnlyThoseRollBack()
     {
         const int count = 200;

@@ -35,12 +35,15 @@ public sealed partial class SqliteRuntimeStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<InstanceMessage?> CompleteActivityAsync(long activityId, InstanceMessage result, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public Task<InstanceMessage?> CompleteActivityAsync(long activityId, InstanceMessage result, CancellationToken cancellationToken)
+    {
+        var prepared = SqliteMessage.From(result);
+        return WriteAsync(
             commands => commands.Get("DELETE FROM activities WHERE id = $id").With("$id", activityId).ExecuteNonQuery() == 1
-                ? SqliteWrites.InsertMessage(commands, result)
+                ? SqliteWrites.InsertMessage(commands, prepared)
                 : null,
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>

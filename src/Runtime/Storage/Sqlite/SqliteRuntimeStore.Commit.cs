@@ -9,10 +9,20 @@ public sealed partial class SqliteRuntimeStore
     public Task<CommitResult> CommitOrchestrationAsync(OrchestrationCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        return WriteAsync(commands => Commit(commands, commit), cancellationToken);
+
+        // Serialize here, on the caller's thread, so the one writer does SQL only.
+        var history = commit.NewHistory.Select(HistoryJson.Serialize).ToList();
+        var messages = commit.NewMessages.Select(SqliteMessage.From).ToList();
+        var children = commit.NewInstances.Select(c => (c, SqliteMessage.From(c.StartMessage))).ToList();
+        return WriteAsync(commands => Commit(commands, commit, history, messages, children), cancellationToken);
     }
 
-    private static CommitResult Commit(SqliteCommandCache commands, OrchestrationCommit commit)
+    private static CommitResult Commit(
+        SqliteCommandCache commands,
+        OrchestrationCommit commit,
+        List<string> history,
+        List<SqliteMessage> newMessages,
+        List<(NewInstance Child, SqliteMessage Start)> children)
     {
         // The row update is the lease check: it matches only while the owner holds the instance. Deleting and
         // counting consumed messages is the staleness check. A refusal rolls back the request's savepoint
@@ -35,13 +45,14 @@ public sealed partial class SqliteRuntimeStore
             }
         }
 
-        AppendHistory(commands, instanceId, commit.ResetHistory, commit.NewHistory);
+        AppendHistory(commands, instanceId, commit.ResetHistory, history);
         var activities = commit.NewActivities.Select(a => InsertActivity(commands, commit, a)).ToList();
-        var rejected = commit.NewInstances
-            .Where(child => !SqliteWrites.TryCreateInstance(commands, child.Instance, child.StartMessage, out _))
+        var rejected = children
+            .Where(c => !SqliteWrites.TryCreateInstance(commands, c.Child.Instance, c.Start, out _))
+            .Select(c => c.Child)
             .ToList();
-        var messages = new List<InstanceMessage>(commit.NewMessages.Count);
-        foreach (var message in commit.NewMessages)
+        var messages = new List<InstanceMessage>(newMessages.Count);
+        foreach (var message in newMessages)
         {
             if (SqliteWrites.InsertMessage(commands, message) is { } stored)
             {
@@ -52,7 +63,7 @@ public sealed partial class SqliteRuntimeStore
         return new CommitResult(activities, messages, rejected);
     }
 
-    private static void AppendHistory(SqliteCommandCache commands, string instanceId, bool reset, IReadOnlyList<HistoryEvent> events)
+    private static void AppendHistory(SqliteCommandCache commands, string instanceId, bool reset, List<string> events)
     {
         if (reset)
         {
@@ -66,10 +77,10 @@ public sealed partial class SqliteRuntimeStore
 
         var next = (long)commands.Get("SELECT COALESCE(MAX(seq) + 1, 0) FROM history WHERE instance_id = $id")
             .With("$id", instanceId).ExecuteScalar()!;
-        foreach (var historyEvent in events)
+        foreach (var json in events)
         {
             commands.Get("INSERT INTO history (instance_id, seq, json) VALUES ($id, $seq, $json)")
-                .With("$id", instanceId).With("$seq", next++).With("$json", HistoryJson.Serialize(historyEvent))
+                .With("$id", instanceId).With("$seq", next++).With("$json", json)
                 .ExecuteNonQuery();
         }
     }

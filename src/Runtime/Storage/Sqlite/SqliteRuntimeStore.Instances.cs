@@ -6,16 +6,21 @@ namespace Serverless.Runtime.Storage.Sqlite;
 public sealed partial class SqliteRuntimeStore
 {
     /// <inheritdoc />
-    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, CancellationToken cancellationToken) =>
-        WriteAsync(
-            commands => SqliteWrites.TryCreateInstance(commands, instance, startMessage, out var existing)
+    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, CancellationToken cancellationToken)
+    {
+        var start = SqliteMessage.From(startMessage);
+        return WriteAsync(
+            commands => SqliteWrites.TryCreateInstance(commands, instance, start, out var existing)
                 ? true
                 : throw new OrchestrationAlreadyExistsException(instance.InstanceId, existing),
             cancellationToken);
+    }
 
     /// <inheritdoc />
-    public Task<InstanceMessage> EnqueueMessageAsync(InstanceMessage message, bool requireActive, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public Task<InstanceMessage> EnqueueMessageAsync(InstanceMessage message, bool requireActive, CancellationToken cancellationToken)
+    {
+        var prepared = SqliteMessage.From(message);
+        return WriteAsync(
             commands =>
             {
                 var status = SqliteWrites.StatusOf(commands, message.InstanceId)
@@ -26,9 +31,10 @@ public sealed partial class SqliteRuntimeStore
                         message.InstanceId, status, $"Instance '{message.InstanceId}' is {status} and accepts no more events.");
                 }
 
-                return SqliteWrites.InsertMessage(commands, message)!;
+                return SqliteWrites.InsertMessage(commands, prepared)!;
             },
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<bool> TryAcquireInstanceAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
@@ -54,12 +60,15 @@ public sealed partial class SqliteRuntimeStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
-        WriteAsync(
+    public Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        return WriteAsync(
             commands =>
             {
                 var purged = 0;
-                foreach (var id in instanceIds.Distinct(StringComparer.Ordinal))
+                foreach (var id in ids)
                 {
                     if (SqliteWrites.StatusOf(commands, id) is { } status && status.IsTerminal())
                     {
@@ -71,4 +80,5 @@ public sealed partial class SqliteRuntimeStore
                 return purged;
             },
             cancellationToken);
+    }
 }

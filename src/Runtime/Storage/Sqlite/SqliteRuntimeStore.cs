@@ -82,11 +82,13 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         var synchronous = _options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         await using var command = connection.CreateCommand();
 
-        // journal_mode is stored in the file; busy_timeout and synchronous belong to this (the writer's) connection.
+        // journal_mode is stored in the file; the others belong to this (the writer's) connection. A 16 MiB page
+        // cache keeps the hot index pages of a busy store in memory across batches.
         command.CommandText = $"""
             PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = {synchronous};
+            PRAGMA cache_size = -16384;
             {SqliteSchema.Create}
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);

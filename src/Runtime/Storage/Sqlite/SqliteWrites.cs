@@ -1,5 +1,4 @@
 using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 
@@ -13,8 +12,9 @@ internal static class SqliteWrites
             : null;
 
     /// <summary>Inserts a message when its instance exists; returns it with its id, or null when dropped.</summary>
-    public static InstanceMessage? InsertMessage(SqliteCommandCache commands, InstanceMessage message)
+    public static InstanceMessage? InsertMessage(SqliteCommandCache commands, SqliteMessage prepared)
     {
+        var message = prepared.Message;
         var id = commands.Get("""
                 INSERT INTO messages (instance_id, execution_id, visible_at, json)
                 SELECT $id, $execution, $visible, $json WHERE EXISTS (SELECT 1 FROM instances WHERE instance_id = $id)
@@ -23,13 +23,13 @@ internal static class SqliteWrites
             .With("$id", message.InstanceId)
             .With("$execution", message.ExecutionId)
             .With("$visible", SqliteValues.Ticks(message.VisibleAt))
-            .With("$json", HistoryJson.Serialize(message.Event))
+            .With("$json", prepared.Json)
             .ExecuteScalar();
         return id is long value ? message with { Id = value } : null;
     }
 
     /// <summary>Creates an instance (replacing a finished one) with its start message; false when an active one exists.</summary>
-    public static bool TryCreateInstance(SqliteCommandCache commands, InstanceRecord instance, InstanceMessage startMessage, out OrchestrationRuntimeStatus existing)
+    public static bool TryCreateInstance(SqliteCommandCache commands, InstanceRecord instance, SqliteMessage startMessage, out OrchestrationRuntimeStatus existing)
     {
         existing = default;
         if (StatusOf(commands, instance.InstanceId) is { } status)
