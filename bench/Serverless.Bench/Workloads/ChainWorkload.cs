@@ -42,7 +42,9 @@ internal sealed class ChainWorkload : IWorkload
     {
         var (seconds, history) = await RunChainAsync(n, cacheSize: 10_000);
         var starts = history.OfType<TaskScheduled>().Select(t => t.Timestamp).ToList();
-        var (p50, p99) = Percentiles.Of(starts.Zip(starts.Skip(1), (a, b) => (b - a).TotalMilliseconds));
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList();
+        var (p50, p99) = Percentiles.Of(gaps);
+        Console.WriteLine($"step_ms mean={gaps.Average():0.000} p90={gaps.Order().ElementAt((int)(gaps.Count * 0.9)):0.000} max={gaps.Max():0.000} over_10ms={gaps.Count(g => g > 10)}");
         return new BenchResult(Name, n, seconds, n / seconds, p50, p99);
     }
 }
