@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,6 +8,9 @@ namespace Serverless.Workflows.Expressions;
 /// <summary>JSON value semantics shared by expressions and templates: truthiness, numbers, text.</summary>
 public static class JsonValues
 {
+    // Embedded JSON is for people and downstream systems, not HTML: keep quotes and non-ASCII readable.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Truthiness used by conditions: <c>null</c>, <c>false</c>, <c>0</c> and <c>""</c> are false;
     /// everything else (including empty arrays and objects) is true.
@@ -34,7 +38,7 @@ public static class JsonValues
         null => string.Empty,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         JsonValue v when TryGetNumber(v, out var d) => d.ToString(CultureInfo.InvariantCulture),
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(Readable),
     };
 
     /// <summary>Reads a JSON number as a decimal.</summary>
