@@ -104,7 +104,7 @@ internal sealed partial class StepReader
         {
             participant.Raw(phase);
             diagnostics.Add(DiagnosticCodes.IncompleteParticipant, participant.PathOf(phase),
-                $"Transaction participant needs a '{phase}' activity (prepare, commit and abort are all required).");
+                $"Transaction participant is missing its '{phase}' activity (prepare, commit and abort are all required).");
         }
         return ReadCall(participant.Object(phase), participant.PathOf(phase));
     }
