@@ -10,6 +10,9 @@ public sealed record ExpressionText(string Value);
 /// <summary>Random JSON shaped like a definition, built from the language's property names and values.</summary>
 public sealed record DefinitionText(string Value);
 
+/// <summary>A definition built by <see cref="RandomDefinitionBuilder"/> from a seed: every step kind, mostly valid fields.</summary>
+public sealed record StepShapedDefinition(int Seed, string Value);
+
 /// <summary>FsCheck arbitraries for the property tests.</summary>
 public static class RandomInputGenerators
 {
@@ -51,6 +54,9 @@ public static class RandomInputGenerators
                 return new DefinitionText(root.ToJsonString());
             }))
             .ToArbitrary();
+
+    public static Arbitrary<StepShapedDefinition> StepShaped() =>
+        Gen.Choose(0, int.MaxValue).Select(seed => new StepShapedDefinition(seed, RandomDefinitionBuilder.Build(seed))).ToArbitrary();
 
     private static Gen<JsonNode?> Leaf() => Gen.OneOf(
         Gen.Elements(Strings).Select(s => (JsonNode?)JsonValue.Create(s)),

@@ -51,10 +51,26 @@ public class RandomInputPropertyTests
     }
 
     [Property]
-    public bool Compile_ValidRandomDefinition_GraphHasEveryStep(DefinitionText text)
+    public bool Compile_StepShapedDefinition_EitherFailsWithDiagnosticsOrIsFullyResolved(StepShapedDefinition definition)
     {
-        var result = WorkflowCompiler.Compile(text.Value, Definitions.Options);
-        return !result.Succeeded || result.Workflow!.Graph.Count == CountSteps(result.Workflow.Definition.Steps);
+        var result = WorkflowCompiler.Compile(definition.Value, Definitions.Options);
+        if (!result.Succeeded)
+            return result.Diagnostics.Count > 0;
+        var graph = result.Workflow!.Graph;
+        var everyGotoResolves = graph.Steps.Values.Select(l => l.Step).OfType<ActivityStep>()
+            .Where(s => s.OnError == ErrorAction.Goto)
+            .All(s => graph[s.Goto!].Sequence == graph[s.Id].Sequence && graph[s.Goto!].Index > graph[s.Id].Index);
+        return graph.Count == CountSteps(result.Workflow.Definition.Steps) && everyGotoResolves;
+    }
+
+    [Fact]
+    public void Compile_StepShapedDefinitions_MixValidAndInvalidSoThePropertiesAreNotVacuous()
+    {
+        // Act
+        var succeeded = Enumerable.Range(0, 300).Count(seed => WorkflowCompiler.Compile(RandomDefinitionBuilder.Build(seed), Definitions.Options).Succeeded);
+
+        // Assert
+        Assert.InRange(succeeded, 15, 285);
     }
 
     private static int CountSteps(IEnumerable<WorkflowStep> steps) =>
