@@ -139,4 +139,20 @@ public class ExpressionEvaluationTests
         Assert.Equal(7, holder["copy"]!["list"]![0]!["id"]!.GetValue<decimal>());
         Assert.NotNull(Scope.Input!["nested"]);
     }
+
+    [Fact]
+    public void Evaluate_ComparingPathologicallyDeepValues_ThrowsEvaluationException()
+    {
+        // Arrange
+        JsonNode deep = new JsonArray();
+        for (var i = 0; i < 300; i++)
+            deep = new JsonArray(deep);
+        var scope = Scope with { Vars = new Dictionary<string, JsonNode?> { ["a"] = deep, ["b"] = deep.DeepClone() } };
+
+        // Act
+        var error = Assert.Throws<ExpressionEvaluationException>(() => Expression.Parse("vars.a == vars.b").Evaluate(scope));
+
+        // Assert
+        Assert.Contains("nested deeper", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -151,4 +151,27 @@ public class ValidatorPolicyTests
         // Assert
         Assert.Equal($"$.steps[0].participants[0].{phase}", problem.Path);
     }
+
+    [Fact]
+    public void Validate_RepeatedApprover_ReportsDuplicateAndCountsDistinctApproversForQuorum()
+    {
+        // Arrange
+        var step = """{ "id": "ap", "kind": "approval", "approvers": ["ann", "ann"], "quorum": 2 }""";
+
+        // Act
+        var codes = StepProblems(step).Select(p => p.Code).Order().ToList();
+
+        // Assert
+        Assert.Equal([DiagnosticCodes.DuplicateName, DiagnosticCodes.InvalidQuorum], codes);
+    }
+
+    [Fact]
+    public void Parse_RetryMaxIntervalBelowInitial_ReportsInvalidValue()
+    {
+        // Act
+        var problem = Single(StepProblems("""{ "id": "a", "kind": "activity", "activity": "echo", "retry": { "maxAttempts": 3, "initialInterval": "PT1M", "maxInterval": "PT5S" } }"""), DiagnosticCodes.InvalidValue);
+
+        // Assert
+        Assert.Equal("$.steps[0].retry.maxInterval", problem.Path);
+    }
 }

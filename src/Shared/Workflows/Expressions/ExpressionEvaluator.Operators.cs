@@ -6,6 +6,8 @@ namespace Serverless.Workflows.Expressions;
 /// <summary>Binary operators: logic short-circuits, comparisons are type-strict, arithmetic is decimal.</summary>
 internal sealed partial class ExpressionEvaluator
 {
+    private const int MaxCompareDepth = 128;
+
     private JsonNode? EvaluateBinary(BinaryNode binary)
     {
         var left = Evaluate(binary.Left);
@@ -19,8 +21,8 @@ internal sealed partial class ExpressionEvaluator
         var right = Evaluate(binary.Right);
         return binary.Operator switch
         {
-            BinaryOperator.Equal => JsonValue.Create(DeepEquals(left, right)),
-            BinaryOperator.NotEqual => JsonValue.Create(!DeepEquals(left, right)),
+            BinaryOperator.Equal => JsonValue.Create(DeepEquals(left, right, 0)),
+            BinaryOperator.NotEqual => JsonValue.Create(!DeepEquals(left, right, 0)),
             BinaryOperator.Less => JsonValue.Create(Compare(left, right, "<") < 0),
             BinaryOperator.LessEqual => JsonValue.Create(Compare(left, right, "<=") <= 0),
             BinaryOperator.Greater => JsonValue.Create(Compare(left, right, ">") > 0),
@@ -34,9 +36,11 @@ internal sealed partial class ExpressionEvaluator
         };
     }
 
-    private bool DeepEquals(JsonNode? left, JsonNode? right)
+    private bool DeepEquals(JsonNode? left, JsonNode? right, int depth)
     {
         Spend(1);
+        if (depth > MaxCompareDepth)
+            throw new ExpressionEvaluationException($"Values are nested deeper than {MaxCompareDepth} levels and cannot be compared.");
         var (lk, rk) = (JsonValues.KindOf(left), JsonValues.KindOf(right));
         if (JsonValues.TryGetNumber(left, out var ln) && JsonValues.TryGetNumber(right, out var rn))
             return ln == rn;
@@ -44,9 +48,9 @@ internal sealed partial class ExpressionEvaluator
             return false;
         return (left, right) switch
         {
-            (JsonArray la, JsonArray ra) => la.Count == ra.Count && la.Zip(ra).All(p => DeepEquals(p.First, p.Second)),
+            (JsonArray la, JsonArray ra) => la.Count == ra.Count && la.Zip(ra).All(p => DeepEquals(p.First, p.Second, depth + 1)),
             (JsonObject lo, JsonObject ro) => lo.Count == ro.Count
-                && lo.All(p => ro.TryGetPropertyValue(p.Key, out var other) && DeepEquals(p.Value, other)),
+                && lo.All(p => ro.TryGetPropertyValue(p.Key, out var other) && DeepEquals(p.Value, other, depth + 1)),
             _ when lk == JsonValueKind.String => JsonValues.Stringify(left) == JsonValues.Stringify(right),
             _ => lk == rk,
         };
@@ -68,7 +72,7 @@ internal sealed partial class ExpressionEvaluator
         {
             case JsonArray array:
                 Spend(array.Count);
-                return array.Any(e => DeepEquals(e, element));
+                return array.Any(e => DeepEquals(e, element, 0));
             case JsonObject obj:
                 return JsonValues.TryGetString(element, out var key) && obj.ContainsKey(key);
             case null:

@@ -38,8 +38,20 @@ public static class JsonValues
         null => string.Empty,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         JsonValue v when TryGetNumber(v, out var d) => d.ToString(CultureInfo.InvariantCulture),
-        _ => value.ToJsonString(Readable),
+        _ => Serialize(value),
     };
+
+    private static string Serialize(JsonNode value)
+    {
+        try
+        {
+            return value.ToJsonString(Readable);
+        }
+        catch (JsonException e)
+        {
+            throw new ExpressionEvaluationException($"Value cannot be written as text: {e.Message}");
+        }
+    }
 
     /// <summary>Reads a JSON number as a decimal.</summary>
     /// <param name="value">A JSON value.</param>

@@ -39,6 +39,8 @@ internal sealed partial class StepReader
             reader.Duration("initialInterval") ?? TimeSpan.FromSeconds(1),
             reader.Number("backoffCoefficient", 1, 100) ?? 2.0,
             reader.Duration("maxInterval"));
+        if (policy.MaxInterval < policy.InitialInterval)
+            reader.Diagnostics.Add(DiagnosticCodes.InvalidValue, reader.PathOf("maxInterval"), "'maxInterval' must not be shorter than 'initialInterval'.");
         reader.Finish();
         return policy;
     }

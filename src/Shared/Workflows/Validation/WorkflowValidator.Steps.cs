@@ -68,9 +68,11 @@ public sealed partial class WorkflowValidator
     {
         CheckTemplate(step.Request, scope);
         CheckTimeout(step.Timeout, step.Path + ".timeout");
-        if (step.Approvers.Count > 0 && (step.Quorum < 1 || step.Quorum > step.Approvers.Count))
+        CheckUniqueNames(step.Approvers, step.Path + ".approvers", "Approver");
+        var approvers = step.Approvers.Distinct(StringComparer.Ordinal).Count();
+        if (approvers > 0 && (step.Quorum < 1 || step.Quorum > approvers))
             _diagnostics.Add(DiagnosticCodes.InvalidQuorum, step.Path + ".quorum",
-                $"Quorum {step.Quorum} must be between 1 and the number of approvers ({step.Approvers.Count}).");
+                $"Quorum {step.Quorum} must be between 1 and the number of distinct approvers ({approvers}).");
         var previous = TimeSpan.Zero;
         for (var i = 0; i < step.Escalation.Count; i++)
         {
