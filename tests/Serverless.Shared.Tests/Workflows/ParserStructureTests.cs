@@ -175,4 +175,17 @@ public class ParserStructureTests
         Assert.Equal(new InputField("a", InputFieldType.Integer, true), definition.Input.Fields.Single());
         Assert.NotNull(definition.Output);
     }
+
+    [Fact]
+    public void Parse_TextStartingWithByteOrderMark_IsAccepted()
+    {
+        // Arrange
+        var json = "\uFEFF" + With(Echo);
+
+        // Act
+        var problems = Problems(json);
+
+        // Assert
+        Valid(problems);
+    }
 }

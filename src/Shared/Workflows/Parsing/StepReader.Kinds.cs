@@ -45,7 +45,7 @@ internal sealed partial class StepReader
         return policy;
     }
 
-    private ParallelStep ReadParallel(ObjectReader reader, int depth)
+    private ParallelStep ReadParallel(ObjectReader reader)
     {
         var branches = new List<ParallelBranch>();
         var array = reader.Array("branches", required: true);
@@ -61,7 +61,7 @@ internal sealed partial class StepReader
             }
             var branch = new ObjectReader(obj, path, diagnostics);
             var name = branch.String("name", required: true) ?? string.Empty;
-            branches.Add(new ParallelBranch(name, ReadSequence(branch.Array("steps", required: true), branch.PathOf("steps"), depth + 1)));
+            branches.Add(new ParallelBranch(name, ReadSequence(branch.Array("steps", required: true), branch.PathOf("steps"))));
             branch.Finish();
         }
         return new ParallelStep
@@ -73,18 +73,18 @@ internal sealed partial class StepReader
         };
     }
 
-    private ForeachStep ReadForeach(ObjectReader reader, int depth) => new()
+    private ForeachStep ReadForeach(ObjectReader reader) => new()
     {
         Id = string.Empty,
         Path = reader.Path,
         Items = reader.Expression("items", required: true) ?? Placeholder,
-        Body = ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps"), depth + 1),
+        Body = ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps")),
         MaxConcurrency = reader.Int("maxConcurrency", 1, int.MaxValue) ?? 1,
         Break = reader.Expression("break"),
         OnItemError = reader.Enum("onItemError", ItemErrorPolicy.Fail),
     };
 
-    private SwitchStep ReadSwitch(ObjectReader reader, int depth)
+    private SwitchStep ReadSwitch(ObjectReader reader)
     {
         var cases = new List<SwitchCase>();
         var array = reader.Array("cases", required: true);
@@ -100,7 +100,7 @@ internal sealed partial class StepReader
             }
             var item = new ObjectReader(obj, path, diagnostics);
             var when = item.Expression("when", required: true) ?? Placeholder;
-            cases.Add(new SwitchCase(when, ReadSequence(item.Array("steps", required: true), item.PathOf("steps"), depth + 1)));
+            cases.Add(new SwitchCase(when, ReadSequence(item.Array("steps", required: true), item.PathOf("steps"))));
             item.Finish();
         }
         var defaultSteps = reader.Array("default");
@@ -109,11 +109,11 @@ internal sealed partial class StepReader
             Id = string.Empty,
             Path = reader.Path,
             Cases = cases,
-            Default = defaultSteps is null ? null : ReadSequence(defaultSteps, reader.PathOf("default"), depth + 1),
+            Default = defaultSteps is null ? null : ReadSequence(defaultSteps, reader.PathOf("default")),
         };
     }
 
-    private LoopStep ReadLoop(ObjectReader reader, int depth)
+    private LoopStep ReadLoop(ObjectReader reader)
     {
         var loop = new LoopStep
         {
@@ -123,7 +123,7 @@ internal sealed partial class StepReader
             Until = reader.Expression("until"),
             MaxIterations = reader.Int("maxIterations", 1, int.MaxValue) ?? 0,
             OnMaxIterations = reader.Enum("onMaxIterations", LoopCapAction.Fail),
-            Body = ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps"), depth + 1),
+            Body = ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps")),
         };
         if (!reader.Has("while") && !reader.Has("until"))
             diagnostics.Add(DiagnosticCodes.MissingProperty, reader.Path, "A loop needs a 'while' or an 'until' condition.");

@@ -12,7 +12,7 @@ internal sealed partial class StepReader(DiagnosticBag diagnostics)
     private static readonly Dictionary<string, StepKind> Kinds =
         Enum.GetValues<StepKind>().ToDictionary(k => ObjectReader.EnumName(k), k => k, StringComparer.Ordinal);
 
-    public StepSequence ReadSequence(JsonArray? array, string path, int depth)
+    public StepSequence ReadSequence(JsonArray? array, string path)
     {
         if (array is null)
             return new StepSequence(path, []);
@@ -24,7 +24,7 @@ internal sealed partial class StepReader(DiagnosticBag diagnostics)
             var itemPath = JsonPath.Item(path, i);
             if (array[i] is JsonObject obj)
             {
-                if (ReadStep(new ObjectReader(obj, itemPath, diagnostics), depth) is { } step)
+                if (ReadStep(new ObjectReader(obj, itemPath, diagnostics)) is { } step)
                     steps.Add(step);
             }
             else
@@ -33,7 +33,7 @@ internal sealed partial class StepReader(DiagnosticBag diagnostics)
         return new StepSequence(path, steps);
     }
 
-    private WorkflowStep? ReadStep(ObjectReader reader, int depth)
+    private WorkflowStep? ReadStep(ObjectReader reader)
     {
         var id = reader.String("id", required: true);
         if (id is not null && !WorkflowParser.IsIdentifier(id))
@@ -51,10 +51,10 @@ internal sealed partial class StepReader(DiagnosticBag diagnostics)
         WorkflowStep step = kind switch
         {
             StepKind.Activity => ReadActivity(reader),
-            StepKind.Parallel => ReadParallel(reader, depth),
-            StepKind.Foreach => ReadForeach(reader, depth),
-            StepKind.Switch => ReadSwitch(reader, depth),
-            StepKind.Loop => ReadLoop(reader, depth),
+            StepKind.Parallel => ReadParallel(reader),
+            StepKind.Foreach => ReadForeach(reader),
+            StepKind.Switch => ReadSwitch(reader),
+            StepKind.Loop => ReadLoop(reader),
             StepKind.Approval => ReadApproval(reader),
             StepKind.Wait => ReadWait(reader),
             StepKind.Delay => ReadDelay(reader),

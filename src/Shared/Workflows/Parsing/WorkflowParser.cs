@@ -25,6 +25,7 @@ public static partial class WorkflowParser
     public static ParseResult Parse(string text, SourceFormat format = SourceFormat.Json, int maxBytes = DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.TrimStart('\uFEFF');
         var map = new SourceMap();
         var diagnostics = new DiagnosticBag(map);
         if (Encoding.UTF8.GetByteCount(text) > maxBytes)
@@ -67,7 +68,7 @@ public static partial class WorkflowParser
             Description = reader.String("description"),
             Input = ReadInputSchema(reader.Object("input")),
             Vars = reader.TemplateMap("vars"),
-            Steps = new StepReader(reader.Diagnostics).ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps"), 1).Steps,
+            Steps = new StepReader(reader.Diagnostics).ReadSequence(reader.Array("steps", required: true), reader.PathOf("steps")).Steps,
             Output = reader.Raw("output") is { } output ? ObjectReader.CompileTemplate(output, reader.PathOf("output"), reader.Diagnostics) : null,
             Timeout = reader.Duration("timeout"),
             Retention = reader.Duration("retention"),
