@@ -109,7 +109,7 @@ public class ValidatorStepRuleTests
     {
         // Arrange
         var step = """{ "id": "leaf", "kind": "activity", "activity": "echo" }""";
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
             step = $$"""{ "id": "l{{i}}", "kind": "loop", "maxIterations": 2, "while": "true", "steps": [ {{step}} ] }""";
         var options = Options with { MaxNestingDepth = 3 };
 
@@ -118,6 +118,7 @@ public class ValidatorStepRuleTests
 
         // Assert
         Assert.Equal("$.steps[0].steps[0].steps[0].steps[0]", problem.Path);
+        Assert.Contains("nested 4 levels deep", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed partial class WorkflowValidator
             var step = sequence.Steps[i];
             CheckStep(step, sequence, i, scope);
             var after = scope.WithVisible(step.Id);
-            foreach (var (name, template) in step.Assign)
+            foreach (var template in step.Assign.Values)
                 CheckTemplate(template, after);
             scope = after;
         }

@@ -39,9 +39,11 @@ public sealed partial class WorkflowValidator
     {
         var top = new StepSequence("$.steps", _definition.Steps);
         CollectSteps(top, 1);
+        if (CountSteps(_definition.Steps) is var count && count > _options.MaxSteps)
+            _diagnostics.Add(DiagnosticCodes.TooManySteps, "$.steps", $"The definition has {count} steps; at most {_options.MaxSteps} are allowed.");
         CheckPolicies();
         var scope = ReferenceScope.Root;
-        foreach (var (name, template) in _definition.Vars)
+        foreach (var template in _definition.Vars.Values)
             CheckTemplate(template, scope);
         WalkSequence(top, scope);
         var afterAll = scope.WithVisible(_definition.Steps.Select(s => s.Id));
@@ -58,14 +60,13 @@ public sealed partial class WorkflowValidator
             if (step.Id.Length > 0 && !_allSteps.TryAdd(step.Id, step))
                 _diagnostics.Add(DiagnosticCodes.DuplicateStepId, step.Path + ".id",
                     $"Step id '{step.Id}' is already used by the step at {_allSteps[step.Id].Path}.");
-            if (depth > _options.MaxNestingDepth)
+            // Reported once per subtree, at the first level that is too deep.
+            if (depth == _options.MaxNestingDepth + 1)
                 _diagnostics.Add(DiagnosticCodes.NestingTooDeep, step.Path,
                     $"Step '{step.Id}' is nested {depth} levels deep; at most {_options.MaxNestingDepth} are allowed.");
             foreach (var child in step.Children)
                 CollectSteps(child, depth + 1);
         }
-        if (depth == 1 && CountSteps(_definition.Steps) is var count && count > _options.MaxSteps)
-            _diagnostics.Add(DiagnosticCodes.TooManySteps, "$.steps", $"The definition has {count} steps; at most {_options.MaxSteps} are allowed.");
     }
 
     private static int CountSteps(IEnumerable<WorkflowStep> steps) =>
