@@ -45,7 +45,7 @@ public sealed class JsonTemplate
                 var properties = obj.Select(p => KeyValuePair.Create(p.Key, Compile(p.Value, JsonPath.Property(path, p.Key), onError))).ToList();
                 return new JsonTemplate(null, null, properties, null, properties.SelectMany(p => p.Value.Expressions).ToList());
             case JsonArray array:
-                var items = array.Select((item, i) => Compile(item, $"{path}[{i}]", onError)).ToList();
+                var items = array.Select((item, i) => Compile(item, JsonPath.Item(path, i), onError)).ToList();
                 return new JsonTemplate(null, null, null, items, items.SelectMany(i => i.Expressions).ToList());
         }
         if (JsonValues.TryGetString(value, out var text) && StringTemplate.HasHoles(text))
