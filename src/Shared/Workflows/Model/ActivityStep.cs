@@ -44,7 +44,23 @@ public sealed record ActivityCall(string Activity, JsonTemplate Input, string Pa
 /// <param name="InitialInterval">Wait before the second attempt.</param>
 /// <param name="BackoffCoefficient">Multiplier of the wait per attempt, at least 1.</param>
 /// <param name="MaxInterval">Upper bound of the wait; null means unbounded.</param>
-public sealed record RetryPolicy(int MaxAttempts, TimeSpan InitialInterval, double BackoffCoefficient = 2.0, TimeSpan? MaxInterval = null);
+public sealed record RetryPolicy(int MaxAttempts, TimeSpan InitialInterval, double BackoffCoefficient = 2.0, TimeSpan? MaxInterval = null)
+{
+    /// <summary>
+    /// The wait before an attempt: <c>InitialInterval × BackoffCoefficient^(attempt − 2)</c>, capped by
+    /// <see cref="MaxInterval"/> (and by <see cref="IsoDuration.Maximum"/>). Deterministic, so replay computes the same timers.
+    /// </summary>
+    /// <param name="attempt">The attempt about to start, 2 … <see cref="MaxAttempts"/> (the first attempt has no wait).</param>
+    /// <returns>How long to wait before it.</returns>
+    public TimeSpan DelayBefore(int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(attempt, MaxAttempts);
+        var cap = Math.Min((MaxInterval ?? IsoDuration.Maximum).TotalSeconds, IsoDuration.Maximum.TotalSeconds);
+        var seconds = InitialInterval.TotalSeconds * Math.Pow(BackoffCoefficient, attempt - 2);
+        return TimeSpan.FromSeconds(double.IsFinite(seconds) ? Math.Min(seconds, cap) : cap);
+    }
+}
 
 /// <summary>What an activity step does when it still fails after retries and fallback.</summary>
 public enum ErrorAction
