@@ -93,6 +93,28 @@ public sealed class DurableRuntime : IAsyncDisposable
         await CloseAsync();
     }
 
+    /// <summary>
+    /// Waits until the instance's history satisfies <paramref name="condition"/>, re-checking after each of
+    /// its commits (no polling): for tests and tools that must wait for "the orchestration now waits on a timer".
+    /// </summary>
+    public async Task<IReadOnlyList<Orchestration.History.HistoryEvent>> WaitForHistoryAsync(
+        string instanceId, Func<IReadOnlyList<Orchestration.History.HistoryEvent>, bool> condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentNullException.ThrowIfNull(condition);
+        while (true)
+        {
+            var changed = Watchers.NextChange(instanceId);
+            var history = await Store.GetHistoryAsync(instanceId, cancellationToken);
+            if (condition(history))
+            {
+                return history;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Wakes an instance now, or at <paramref name="visibleAt"/> when that is later.</summary>
     internal void Wake(string instanceId, DateTimeOffset visibleAt)
     {

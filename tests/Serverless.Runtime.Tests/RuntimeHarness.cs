@@ -47,17 +47,7 @@ internal static class RuntimeHarness
     public static async Task<IReadOnlyList<HistoryEvent>> WaitForHistoryAsync(this DurableRuntime runtime, string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition)
     {
         using var limit = new CancellationTokenSource(WaitLimit);
-        while (true)
-        {
-            var changed = runtime.Watchers.NextChange(instanceId);
-            var history = await runtime.Store.GetHistoryAsync(instanceId, limit.Token);
-            if (condition(history))
-            {
-                return history;
-            }
-
-            await changed.WaitAsync(limit.Token);
-        }
+        return await runtime.WaitForHistoryAsync(instanceId, condition, limit.Token);
     }
 
     /// <summary>Waits until the instance has a durable timer pending (it is waiting on the clock).</summary>
