@@ -108,6 +108,8 @@ internal static partial class TableValidation
         }
     }
 
+    public static bool IsPropertyName(string name) => PropertyNamePattern().IsMatch(name);
+
     private static void PropertyName(string name, string paramName)
     {
         if (s_reservedNames.Contains(name))

@@ -151,20 +151,6 @@ public sealed class TableClientAzuriteTests : IAsyncLifetime
     }
 }
 
-internal static class AsyncEnumerableExtensions
-{
-    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-}
-
 public enum OrderState
 {
     Placed,
