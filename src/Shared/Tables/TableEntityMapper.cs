@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace Serverless.Tables;
@@ -10,6 +11,8 @@ internal static class TableEntityMapper
 {
     private static readonly HashSet<string> s_systemProperties =
         new(StringComparer.Ordinal) { nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey), nameof(ITableEntity.Timestamp), nameof(ITableEntity.ETag) };
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> s_properties = new();
 
     public static IReadOnlyDictionary<string, object?> ToProperties(ITableEntity entity)
     {
@@ -64,8 +67,8 @@ internal static class TableEntityMapper
         };
     }
 
-    private static PropertyInfo[] Properties(Type type) => type
+    private static PropertyInfo[] Properties(Type type) => s_properties.GetOrAdd(type, static t => t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p is { CanRead: true, CanWrite: true } && p.GetIndexParameters().Length == 0 && !s_systemProperties.Contains(p.Name))
-        .ToArray();
+        .ToArray());
 }

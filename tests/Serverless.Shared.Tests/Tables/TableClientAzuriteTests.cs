@@ -82,6 +82,36 @@ public sealed class TableClientAzuriteTests : IAsyncLifetime
     }
 
     [AzuriteFact]
+    public async Task QueryAsync_1050Rows_FollowsContinuationAcrossPagesAndResumesFromAToken()
+    {
+        for (var start = 0; start < 1050; start += 100)
+        {
+            await _table.SubmitTransactionAsync(Enumerable.Range(start, Math.Min(100, 1050 - start))
+                .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("big", i.ToString("D4")))));
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"big"}");
+        var all = await _table.QueryAsync<TableEntity>(filter).ToListAsync();
+        Page<TableEntity>? first = null;
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: 400).AsPages())
+        {
+            first = page;
+            break;
+        }
+
+        var rest = new List<TableEntity>();
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: 400).AsPages(first!.ContinuationToken))
+        {
+            rest.AddRange(page.Values);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1050).Select(i => i.ToString("D4")), all.Select(e => e.RowKey));
+        Assert.Equal(400, first.Values.Count);
+        Assert.Equal(650, rest.Count);
+        Assert.Equal("0400", rest[0].RowKey);
+    }
+
+    [AzuriteFact]
     public async Task SubmitTransactionAsync_ThirdActionConflicts_ReportsIndexAndWritesNothing()
     {
         await _table.AddEntityAsync(new TableEntity("p", "c"));
