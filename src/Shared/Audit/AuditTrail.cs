@@ -13,7 +13,7 @@ namespace Serverless.Audit;
 /// </summary>
 public sealed partial class AuditTrail
 {
-    private const int MaxAppendAttempts = 20;
+    private const int MaxAppendAttempts = 64;
 
     private readonly ITableStore _store;
     private readonly TimeProvider _time;

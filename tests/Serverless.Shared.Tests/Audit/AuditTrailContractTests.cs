@@ -79,6 +79,25 @@ public abstract partial class AuditTrailContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task AppendAsync_ConcurrentWriters_EveryEntryLandsInOneIntactChain()
+    {
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await Trail.AppendAsync(Entry("inst-busy", $"W{w}E{i}", T0.AddSeconds((w * 10) + i)));
+            }
+        }));
+
+        await Task.WhenAll(writers);
+
+        var trail = await ReadAsync("inst-busy");
+        Assert.Equal(20, trail.Count);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), trail.Select(r => r.Sequence).Order());
+        Assert.True((await Trail.VerifyTrailAsync("inst-busy")).IsIntact);
+    }
+
+    [StoreFact]
     public async Task AppendAsync_NoTime_TakesTheInjectedClock()
     {
         Clock.Advance(TimeSpan.FromMinutes(5));
