@@ -21,6 +21,7 @@ internal static class TableODataFilter
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+        double d when !double.IsFinite(d) => throw new ArgumentException($"{d} cannot appear in a table filter.", nameof(value)),
         double d => d.ToString("R", CultureInfo.InvariantCulture) is var text && (text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal)) ? text : text + ".0",
         DateTimeOffset o => $"datetime'{TableEntityJson.FormatDate(o)}'",
         DateTime d => $"datetime'{TableEntityJson.FormatDate(new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind)))}'",

@@ -35,6 +35,12 @@ public sealed class TableQueryFilterTests
     }
 
     [Fact]
+    public void CreateQueryFilter_NaN_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TableClient.CreateQueryFilter($"A eq {double.NaN}"));
+    }
+
+    [Fact]
     public async Task SubmitTransactionAsync_FailedSubResponse_ReportsIndexFromServiceMessage()
     {
         const string Body =
