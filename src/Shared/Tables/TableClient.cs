@@ -73,7 +73,14 @@ public partial class TableClient
         using var message = _rest.CreateMessage(RequestMethod.Post, "/Tables", body);
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         var response = await _rest.SendAsync(message, cancellationToken, 201, 204, 409);
-        return response.Status != 409;
+        if (response.Status != 409)
+        {
+            return true;
+        }
+
+        // 409 also means "TableBeingDeleted" (for a while after a delete): only "already exists" is success.
+        var failure = TableRestPipeline.Failure(response);
+        return failure.ErrorCode == TableErrorCodes.TableAlreadyExists ? false : throw failure;
     }
 
     /// <summary>Deletes the table and everything in it; a missing table is not an error.</summary>

@@ -68,8 +68,12 @@ internal sealed class TableRestPipeline
             return response;
         }
 
-        throw Failure(response.Status, response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null, response.Content.ToString());
+        throw Failure(response);
     }
+
+    /// <summary>The exception describing a failed response.</summary>
+    public static RequestFailedException Failure(Response response) =>
+        Failure(response.Status, response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null, response.Content.ToString());
 
     /// <summary>Builds the exception for a failed (sub-)response from its status, error-code header and OData error body.</summary>
     public static RequestFailedException Failure(int status, string? headerCode, string body, int? failedIndex = null)
