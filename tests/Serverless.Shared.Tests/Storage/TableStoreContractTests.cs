@@ -163,6 +163,8 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
             ["SmallLong"] = 5L,
             ["Double"] = 2.0,
             ["Fraction"] = -0.1,
+            ["NotANumber"] = double.NaN,
+            ["Infinite"] = double.NegativeInfinity,
             ["When"] = when,
             ["Id"] = id,
             ["Bytes"] = new byte[] { 0, 1, 2, 255 },
@@ -179,6 +181,8 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
         Assert.Equal(5L, read["SmallLong"]);
         Assert.Equal(2.0, read["Double"]);
         Assert.Equal(-0.1, read["Fraction"]);
+        Assert.Equal(double.NaN, read["NotANumber"]);
+        Assert.Equal(double.NegativeInfinity, read["Infinite"]);
         Assert.Equal(when, read["When"]);
         Assert.Equal(id, read["Id"]);
         Assert.Equal(new byte[] { 0, 1, 2, 255 }, read["Bytes"]);
