@@ -14,6 +14,12 @@ internal sealed class TableRestPipeline
 
     private TableRestPipeline(Uri endpoint, HttpPipeline pipeline, string serviceVersion)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"The table endpoint '{endpoint}' is not an absolute http(s) URI.", nameof(endpoint));
+        }
+
         Endpoint = new Uri(endpoint.AbsoluteUri.TrimEnd('/'));
         Pipeline = pipeline;
         _serviceVersion = serviceVersion;
@@ -25,12 +31,14 @@ internal sealed class TableRestPipeline
 
     public static TableRestPipeline Create(Uri endpoint, TableSharedKeyCredential credential, TableClientOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(credential);
         options ??= new TableClientOptions();
         return new(endpoint, HttpPipelineBuilder.Build(options, new SharedKeyLitePolicy(credential, TimeProvider.System)), options.ServiceVersion);
     }
 
     public static TableRestPipeline Create(Uri endpoint, TokenCredential credential, TableClientOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(credential);
         options ??= new TableClientOptions();
         return new(
             endpoint,
