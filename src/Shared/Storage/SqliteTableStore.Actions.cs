@@ -12,7 +12,7 @@ public sealed partial class SqliteTableStore
     private List<ETag> Apply(string table, IReadOnlyList<TableTransactionAction> actions, bool inTransaction)
     {
         TableValidation.TableName(table);
-        var properties = actions.Select(Validate).ToList();
+        var properties = actions.Select(TableValidation.Action).ToList();
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         EnsureTable(connection, table, transaction);
@@ -31,22 +31,6 @@ public sealed partial class SqliteTableStore
 
         transaction.Commit();
         return etags;
-    }
-
-    private static IReadOnlyDictionary<string, object?> Validate(TableTransactionAction action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        var entity = action.Entity ?? throw new ArgumentException("The action has no entity.", nameof(action));
-        if (action.ActionType == TableTransactionActionType.Delete)
-        {
-            TableValidation.Key(entity.PartitionKey, "PartitionKey");
-            TableValidation.Key(entity.RowKey, "RowKey");
-            return new Dictionary<string, object?>();
-        }
-
-        var properties = TableEntityMapper.ToProperties(entity);
-        TableValidation.Entity(entity, properties);
-        return properties;
     }
 
     private ETag ApplyOne(SqliteConnection connection, SqliteTransaction transaction, string table, TableTransactionAction action, IReadOnlyDictionary<string, object?> properties)

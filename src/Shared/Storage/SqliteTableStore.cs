@@ -55,11 +55,7 @@ public sealed partial class SqliteTableStore : ITableStore
     /// <inheritdoc />
     public Task<ETag> UpdateAsync(string table, TableEntity entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
-        if (ifMatch == default)
-        {
-            throw new ArgumentException("An update needs an ETag; pass ETag.All to update whatever version is stored.", nameof(ifMatch));
-        }
-
+        TableValidation.IfMatch(ifMatch);
         return Task.FromResult(Single(table, new TableTransactionAction(
             mode == TableUpdateMode.Replace ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, entity, ifMatch)));
     }

@@ -16,7 +16,7 @@ public partial class TableClient
     public virtual async Task<Response> AddEntityAsync<T>(T entity, CancellationToken cancellationToken = default)
         where T : ITableEntity
     {
-        var properties = ValidEntity(entity);
+        var properties = TableValidation.EntityProperties(entity);
         using var message = _rest.CreateMessage(RequestMethod.Post, "/" + Name, TableEntityJson.Write(entity, properties));
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         return await _rest.SendAsync(message, cancellationToken, 204);
@@ -42,11 +42,7 @@ public partial class TableClient
     public virtual Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : ITableEntity
     {
-        if (ifMatch == default)
-        {
-            throw new ArgumentException("An update needs an ETag; pass ETag.All to update whatever version is stored.", nameof(ifMatch));
-        }
-
+        TableValidation.IfMatch(ifMatch);
         return WriteAsync(entity, mode, ifMatch, cancellationToken);
     }
 
@@ -115,7 +111,7 @@ public partial class TableClient
     private async Task<Response> WriteAsync<T>(T entity, TableUpdateMode mode, ETag? ifMatch, CancellationToken cancellationToken)
         where T : ITableEntity
     {
-        var properties = ValidEntity(entity);
+        var properties = TableValidation.EntityProperties(entity);
         var method = mode switch
         {
             TableUpdateMode.Merge => s_merge,
@@ -129,14 +125,5 @@ public partial class TableClient
         }
 
         return await _rest.SendAsync(message, cancellationToken, 204);
-    }
-
-    private static IReadOnlyDictionary<string, object?> ValidEntity<T>(T entity)
-        where T : ITableEntity
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        var properties = TableEntityMapper.ToProperties(entity);
-        TableValidation.Entity(entity, properties);
-        return properties;
     }
 }

@@ -33,22 +33,17 @@ public partial class TableClient
 
     private TableBatchRequest.Part ToPart(TableTransactionAction action)
     {
+        var properties = TableValidation.Action(action);
         var entity = action.Entity;
         var entityUri = _rest.Endpoint.AbsoluteUri + EntityPath(entity.PartitionKey, entity.RowKey);
-        string IfMatch(bool conditional) => action.ETag == default || !conditional ? "*" : action.ETag.ToString();
-        if (action.ActionType == TableTransactionActionType.Delete)
-        {
-            TableValidation.Key(entity.PartitionKey, "PartitionKey");
-            TableValidation.Key(entity.RowKey, "RowKey");
-            return new("DELETE", entityUri, IfMatch(true), null);
-        }
-
-        var body = TableEntityJson.Write(entity, ValidEntity(entity));
+        var ifMatch = action.ETag == default ? "*" : action.ETag.ToString();
+        var body = action.ActionType == TableTransactionActionType.Delete ? null : TableEntityJson.Write(entity, properties);
         return action.ActionType switch
         {
             TableTransactionActionType.Add => new("POST", _rest.Endpoint.AbsoluteUri + "/" + Name, null, body),
-            TableTransactionActionType.UpdateMerge => new("MERGE", entityUri, IfMatch(true), body),
-            TableTransactionActionType.UpdateReplace => new("PUT", entityUri, IfMatch(true), body),
+            TableTransactionActionType.Delete => new("DELETE", entityUri, ifMatch, null),
+            TableTransactionActionType.UpdateMerge => new("MERGE", entityUri, ifMatch, body),
+            TableTransactionActionType.UpdateReplace => new("PUT", entityUri, ifMatch, body),
             TableTransactionActionType.UpsertMerge => new("MERGE", entityUri, null, body),
             TableTransactionActionType.UpsertReplace => new("PUT", entityUri, null, body),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action.ActionType, "Unknown transaction action type."),

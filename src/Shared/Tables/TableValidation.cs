@@ -82,6 +82,39 @@ internal static partial class TableValidation
         }
     }
 
+    /// <summary>Maps and validates an entity; returns the properties to write.</summary>
+    public static IReadOnlyDictionary<string, object?> EntityProperties(ITableEntity entity, string paramName = "entity")
+    {
+        ArgumentNullException.ThrowIfNull(entity, paramName);
+        var properties = TableEntityMapper.ToProperties(entity);
+        Entity(entity, properties, paramName);
+        return properties;
+    }
+
+    /// <summary>Validates one transaction action: keys only for deletes, the whole entity otherwise.</summary>
+    public static IReadOnlyDictionary<string, object?> Action(TableTransactionAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var entity = action.Entity ?? throw new ArgumentException("The action has no entity.", nameof(action));
+        if (action.ActionType != TableTransactionActionType.Delete)
+        {
+            return EntityProperties(entity);
+        }
+
+        Key(entity.PartitionKey, "PartitionKey");
+        Key(entity.RowKey, "RowKey");
+        return new Dictionary<string, object?>();
+    }
+
+    /// <summary>Conditional updates need an explicit ETag; <see cref="Azure.ETag.All"/> is the deliberate "any version".</summary>
+    public static void IfMatch(Azure.ETag ifMatch, string paramName = "ifMatch")
+    {
+        if (ifMatch == default)
+        {
+            throw new ArgumentException("An update needs an ETag; pass ETag.All to update whatever version is stored.", paramName);
+        }
+    }
+
     public static void Batch(IReadOnlyList<TableTransactionAction> actions, string paramName = "actions")
     {
         ArgumentNullException.ThrowIfNull(actions, paramName);

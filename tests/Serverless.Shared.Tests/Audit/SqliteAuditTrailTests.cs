@@ -1,18 +1,18 @@
 using Serverless.Storage;
+using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Audit;
 
 public sealed class SqliteAuditTrailTests : AuditTrailContractTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "serverless-audit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("audit");
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 
     protected override Task<ITableStore> CreateStoreAsync() =>
-        Task.FromResult<ITableStore>(new SqliteTableStore(Path.Combine(_folder, "audit.db"), Clock));
+        Task.FromResult<ITableStore>(new SqliteTableStore(_folder.File("audit.db"), Clock));
 }

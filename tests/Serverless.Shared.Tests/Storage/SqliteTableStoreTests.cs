@@ -1,28 +1,29 @@
+using Microsoft.Data.Sqlite;
 using Serverless.Storage;
+using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Storage;
 
 /// <summary>The contract against a real SQLite file in a fresh temp folder.</summary>
 public sealed class SqliteTableStoreTests : TableStoreContractTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "serverless-tables-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("tables");
 
     public override Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 
     protected override Task<ITableStore> CreateStoreAsync() =>
-        Task.FromResult<ITableStore>(new SqliteTableStore(Path.Combine(_folder, "tables.db")));
+        Task.FromResult<ITableStore>(new SqliteTableStore(_folder.File("tables.db")));
 
     [Fact]
     public void Constructor_NewFile_UsesWriteAheadLogging()
     {
-        _ = new SqliteTableStore(Path.Combine(_folder, "wal.db"));
+        _ = new SqliteTableStore(_folder.File("wal.db"));
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "wal.db")}");
+        using var connection = new SqliteConnection($"Data Source={_folder.File("wal.db")}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";

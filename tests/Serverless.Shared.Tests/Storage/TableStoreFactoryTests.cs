@@ -1,4 +1,5 @@
 using Serverless.Storage;
+using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Storage;
 
@@ -10,19 +11,12 @@ public sealed class TableStoreFactoryTests
     [InlineData("  ")]
     public void Create_NoConnectionString_UsesSqliteFileAtThePath(string? connectionString)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "serverless-factory-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var store = TableStoreFactory.Create(connectionString, Path.Combine(folder, "data", "tables.db"));
+        using var folder = new TempFolder("factory");
 
-            Assert.IsType<SqliteTableStore>(store);
-            Assert.True(File.Exists(Path.Combine(folder, "data", "tables.db")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        var store = TableStoreFactory.Create(connectionString, folder.File("data", "tables.db"));
+
+        Assert.IsType<SqliteTableStore>(store);
+        Assert.True(File.Exists(folder.File("data", "tables.db")));
     }
 
     [Fact]
