@@ -1,0 +1,64 @@
+using Serverless.Tables;
+
+namespace Serverless.Storage;
+
+/// <summary>Validates a <see cref="TableStoreQuery"/> and renders it as an OData filter with escaped literals.</summary>
+internal static class TableStoreFilter
+{
+    public static void Validate(TableStoreQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be 1 to 1,000.");
+        }
+
+        if (query.PartitionKey is not null)
+        {
+            TableValidation.Key(query.PartitionKey, nameof(query.PartitionKey));
+        }
+
+        foreach (var c in query.Where)
+        {
+            if (string.IsNullOrEmpty(c.Property) || c.Value is null || !Enum.IsDefined(c.Comparison))
+            {
+                throw new ArgumentException($"Condition '{c}' needs a property, an operator and a value.", nameof(query));
+            }
+
+            if (!TableValidation.IsPropertyName(c.Property))
+            {
+                throw new ArgumentException($"Condition property '{c.Property}' is not a valid property name.", nameof(query));
+            }
+
+            if (c.Property is "PartitionKey" or "RowKey" && c.Value is not string)
+            {
+                throw new ArgumentException($"{c.Property} compares with strings only; got {c.Value.GetType().Name}.", nameof(query));
+            }
+
+            _ = TableODataFilter.Literal(c.Value);
+        }
+    }
+
+    public static string? ToOData(TableStoreQuery query)
+    {
+        Validate(query);
+        var clauses = new List<string>();
+        if (query.PartitionKey is not null)
+        {
+            clauses.Add("PartitionKey eq " + TableODataFilter.Literal(query.PartitionKey));
+        }
+
+        clauses.AddRange(query.Where.Select(c => $"{c.Property} {Operator(c.Comparison)} {TableODataFilter.Literal(c.Value)}"));
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
+    }
+
+    private static string Operator(TableComparison comparison) => comparison switch
+    {
+        TableComparison.Equal => "eq",
+        TableComparison.NotEqual => "ne",
+        TableComparison.LessThan => "lt",
+        TableComparison.LessThanOrEqual => "le",
+        TableComparison.GreaterThan => "gt",
+        _ => "ge",
+    };
+}
