@@ -95,6 +95,27 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.NotEmpty(callsB);
     }
 
+    [Fact]
+    public async Task DurableTimer_SurvivesARestart_FiresWhenDueInTheNewRuntime()
+    {
+        var clock = RuntimeHarness.NewClock();
+        var registry = new TaskRegistry().AddOrchestratorFunc<DateTime>("Reminder", async ctx =>
+        {
+            await ctx.CreateTimer(TimeSpan.FromHours(1), CancellationToken.None);
+            return ctx.CurrentUtcDateTime;
+        });
+        var first = await StartAsync(registry, clock);
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Reminder");
+        var history = await first.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Any());
+        await first.AbandonAsync();
+
+        await using var second = await StartAsync(registry, clock);
+        clock.Advance(TimeSpan.FromHours(1));
+        var result = await second.CompleteAsync(id);
+
+        Assert.Equal(history.OfType<TimerCreated>().Single().FireAt, result.ReadOutputAs<DateTime>());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -137,9 +158,10 @@ public sealed class CrashRecoveryTests : IDisposable
         return total;
     }
 
-    private Task<DurableRuntime> StartAsync(TaskRegistry registry) => DurableRuntime.StartAsync(
+    private Task<DurableRuntime> StartAsync(TaskRegistry registry, TimeProvider? clock = null) => DurableRuntime.StartAsync(
         new DurableRuntimeOptions
         {
+            TimeProvider = clock ?? TimeProvider.System,
             Store = new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = DatabasePath }),
             LeaseDuration = TimeSpan.FromSeconds(1),
             PollInterval = TimeSpan.FromMilliseconds(50),
