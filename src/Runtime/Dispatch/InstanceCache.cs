@@ -28,6 +28,15 @@ internal sealed class InstanceCache(int capacity)
         }
     }
 
+    /// <summary>True when the instance is cached.</summary>
+    public bool Contains(string instanceId)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(instanceId);
+        }
+    }
+
     /// <summary>Takes any cached instance out, or null when empty.</summary>
     public CachedInstance? TakeAny()
     {

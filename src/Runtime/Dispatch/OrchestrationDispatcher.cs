@@ -49,6 +49,9 @@ internal sealed partial class OrchestrationDispatcher
     /// <summary>How many instances are cached in memory.</summary>
     public int CachedCount => _cache.Count;
 
+    /// <summary>True when this process holds the instance in memory (its commits wake waiters directly).</summary>
+    public bool IsRunningHere(string instanceId) => _cache.Contains(instanceId);
+
     private Action<IReadOnlyList<ActivityWorkItem>> ScheduleActivities { get; }
 
     private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();

@@ -67,10 +67,14 @@ internal sealed partial class StorePoller(
             }
         }
 
-        // Clients waiting on instances that another process runs re-read their status.
+        // Clients waiting on an instance that this process does not run (another process may) re-read its
+        // status; instances run here wake their waiters on every commit.
         foreach (var instanceId in watchers.WatchedIds())
         {
-            watchers.Notify(instanceId);
+            if (!orchestrations.IsRunningHere(instanceId))
+            {
+                watchers.Notify(instanceId);
+            }
         }
     }
 
