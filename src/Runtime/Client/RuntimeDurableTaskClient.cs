@@ -115,8 +115,9 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             Parent = parent,
         };
         var started = new ExecutionStarted(now.UtcDateTime, name.Name, version, input, executionId, null, startAt?.UtcDateTime);
-        await _store.CreateInstanceAsync(record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), cancellation);
-        _runtime.Orchestrations.Invalidate(instanceId);
+        await _store.CreateInstanceAsync(
+            record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
+        _runtime.Orchestrations.Adopt(record);
         _runtime.Wake(instanceId, visibleAt);
     }
 

@@ -97,4 +97,5 @@ internal sealed class InstanceCache(int capacity)
 /// <summary>An instance this process holds the lease on: its row and, when running, its live executor.</summary>
 /// <param name="Record">The stored row as last committed.</param>
 /// <param name="Executor">The replayed executor, or null when the instance is not running here.</param>
-internal sealed record CachedInstance(InstanceRecord Record, OrchestrationExecutor? Executor);
+/// <param name="HistoryIsEmpty">True when the stored history is known to be empty (just created, or reset by ContinueAsNew).</param>
+internal sealed record CachedInstance(InstanceRecord Record, OrchestrationExecutor? Executor, bool HistoryIsEmpty = false);

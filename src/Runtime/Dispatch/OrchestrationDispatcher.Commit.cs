@@ -30,7 +30,7 @@ internal sealed partial class OrchestrationDispatcher
         var executor = cached.Executor;
         if (executor is null)
         {
-            var history = await _store.GetHistoryAsync(record.InstanceId, stopping);
+            IReadOnlyList<HistoryEvent> history = cached.HistoryIsEmpty ? [] : await _store.GetHistoryAsync(record.InstanceId, stopping);
             if (history.Count == 0 && !current.Any(m => m.Event is ExecutionStarted))
             {
                 return null;
@@ -113,7 +113,7 @@ internal sealed partial class OrchestrationDispatcher
             .Concat(carried)
             .ToList();
         var next = commit with { Instance = renewed, ResetHistory = true, NewHistory = [], NewMessages = messages };
-        return new PlannedCommit(next, new CachedInstance(renewed, null), renewed.Status);
+        return new PlannedCommit(next, new CachedInstance(renewed, null, HistoryIsEmpty: true), renewed.Status);
     }
 
     private PlannedCommit Fail(InstanceRecord record, List<InstanceMessage> current, List<long> consumed, DateTimeOffset now, Exception error)
@@ -160,6 +160,7 @@ internal sealed partial class OrchestrationDispatcher
 
         foreach (var child in plan.Commit.NewInstances.Except(result.RejectedInstances))
         {
+            Adopt(child.Instance);
             Ready.Signal(child.Instance.InstanceId);
         }
 
@@ -194,8 +195,15 @@ internal sealed partial class OrchestrationDispatcher
         }
     }
 
-    /// <summary>Drops a cached instance (after a local re-create), so the next episode reads the store.</summary>
-    public void Invalidate(string instanceId) => _cache.Take(instanceId);
+    /// <summary>
+    /// Takes on an instance this process just created, leased to itself: the first episode then needs no
+    /// lease write and no reads of the row or the (empty) history.
+    /// </summary>
+    public void Adopt(InstanceRecord created)
+    {
+        _cache.Take(created.InstanceId);
+        PutBack(new CachedInstance(created, null, HistoryIsEmpty: true));
+    }
 
     private sealed record PlannedCommit(OrchestrationCommit Commit, CachedInstance Next, OrchestrationRuntimeStatus Status);
 }

@@ -12,10 +12,11 @@ public interface IRuntimeStore : IAsyncDisposable
     Task InitializeAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates an instance with its start message. A finished instance with the same id is replaced
+    /// Creates an instance with its start message, leased to <paramref name="owner"/> until <paramref name="leaseUntil"/>
+    /// (the creating process runs it first; null leaves it free). A finished instance with the same id is replaced
     /// (history, inbox and activities removed); an active one throws <c>OrchestrationAlreadyExistsException</c>.
     /// </summary>
-    Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, CancellationToken cancellationToken);
+    Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Reads an instance row, or null.</summary>
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);

@@ -35,7 +35,7 @@ public sealed record OrchestrationCommit
     /// <summary>Messages to insert; a message to an instance that does not exist is dropped.</summary>
     public IReadOnlyList<InstanceMessage> NewMessages { get; init; } = [];
 
-    /// <summary>Sub-orchestrations to create, each with its start message.</summary>
+    /// <summary>Sub-orchestrations to create, each with its start message, leased to <see cref="Owner"/> like the activities.</summary>
     public IReadOnlyList<NewInstance> NewInstances { get; init; } = [];
 }
 

@@ -80,7 +80,7 @@ public sealed partial class InMemoryRuntimeStore
                     RemoveInstance(child.Instance.InstanceId);
                 }
 
-                _instances[child.Instance.InstanceId] = new InstanceState(child.Instance);
+                _instances[child.Instance.InstanceId] = new InstanceState(child.Instance) { LockOwner = commit.Owner, LockedUntil = commit.LeaseUntil };
                 AddMessage(child.StartMessage);
             }
 

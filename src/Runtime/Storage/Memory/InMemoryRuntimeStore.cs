@@ -20,7 +20,7 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, CancellationToken cancellationToken)
+    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -34,7 +34,7 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
                 RemoveInstance(instance.InstanceId);
             }
 
-            _instances[instance.InstanceId] = new InstanceState(instance);
+            _instances[instance.InstanceId] = new InstanceState(instance) { LockOwner = owner, LockedUntil = leaseUntil };
             AddMessage(startMessage);
         }
 

@@ -16,7 +16,7 @@ internal static class SqliteInstanceRows
     public const string Insert = $"""
         INSERT INTO instances ({Columns}, lock_owner, locked_until)
         VALUES ($id, $name, $version, $execution, $status, $created, $updated, $completed, $input, $output,
-                $custom, $failure, $parent, $parent_name, $parent_execution, $parent_task, NULL, 0)
+                $custom, $failure, $parent, $parent_name, $parent_execution, $parent_task, $owner, $until)
         """;
 
     /// <summary>Overwrites the row's data and lease expiry when <c>$owner</c> holds its lease.</summary>

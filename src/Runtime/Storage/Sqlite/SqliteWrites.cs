@@ -28,8 +28,9 @@ internal static class SqliteWrites
         return id is long value ? message with { Id = value } : null;
     }
 
-    /// <summary>Creates an instance (replacing a finished one) with its start message; false when an active one exists.</summary>
-    public static bool TryCreateInstance(SqliteCommandCache commands, InstanceRecord instance, SqliteMessage startMessage, out OrchestrationRuntimeStatus existing)
+    /// <summary>Creates an instance (replacing a finished one) with its start message and lease; false when an active one exists.</summary>
+    public static bool TryCreateInstance(
+        SqliteCommandCache commands, InstanceRecord instance, SqliteMessage startMessage, string? owner, DateTimeOffset leaseUntil, out OrchestrationRuntimeStatus existing)
     {
         existing = default;
         if (StatusOf(commands, instance.InstanceId) is { } status)
@@ -43,7 +44,8 @@ internal static class SqliteWrites
             DeleteInstance(commands, instance.InstanceId);
         }
 
-        commands.Get(SqliteInstanceRows.Insert).WithInstance(instance).ExecuteNonQuery();
+        commands.Get(SqliteInstanceRows.Insert).WithInstance(instance)
+            .With("$owner", owner).With("$until", owner is null ? 0 : SqliteValues.Ticks(leaseUntil)).ExecuteNonQuery();
         InsertMessage(commands, startMessage);
         return true;
     }
