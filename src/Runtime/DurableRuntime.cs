@@ -102,16 +102,16 @@ public sealed class DurableRuntime : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentNullException.ThrowIfNull(condition);
+        using var changes = Watchers.Subscribe(instanceId);
         while (true)
         {
-            var changed = Watchers.NextChange(instanceId);
             var history = await Store.GetHistoryAsync(instanceId, cancellationToken);
             if (condition(history))
             {
                 return history;
             }
 
-            await changed.WaitAsync(cancellationToken);
+            await changes.NextAsync(cancellationToken);
         }
     }
 

@@ -105,17 +105,24 @@ internal sealed partial class RuntimeDurableTaskClient
         string instanceId, bool getInputsAndOutputs, Func<OrchestrationRuntimeStatus, bool> done, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+
+        // Subscribe before reading, so no change between the read and the wait is missed.
+        using var changes = _runtime.Watchers.Subscribe(instanceId);
         while (true)
         {
-            // Register before reading, so a change between the read and the wait is not missed.
-            var changed = _runtime.Watchers.NextChange(instanceId);
             var record = await _store.GetInstanceAsync(instanceId, cancellation) ?? throw new OrchestrationNotFoundException(instanceId);
             if (done(record.Status))
             {
                 return ToMetadata(record, getInputsAndOutputs);
             }
 
-            await changed.WaitAsync(cancellation);
+            // A local commit tells the new status: keep waiting without a read until it may be the one wanted.
+            OrchestrationRuntimeStatus? status;
+            do
+            {
+                status = await changes.NextAsync(cancellation);
+            }
+            while (status is { } known && !done(known));
         }
     }
 

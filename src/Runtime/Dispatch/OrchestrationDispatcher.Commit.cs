@@ -169,7 +169,7 @@ internal sealed partial class OrchestrationDispatcher
             RejectChild(plan.Commit.Instance, rejected, now);
         }
 
-        _watchers.Notify(plan.Commit.Instance.InstanceId);
+        _watchers.Notify(plan.Commit.Instance.InstanceId, plan.Commit.Instance.Status);
     }
 
     private void RejectChild(InstanceRecord parent, NewInstance rejected, DateTimeOffset now)
