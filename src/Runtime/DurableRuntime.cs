@@ -27,7 +27,7 @@ public sealed class DurableRuntime : IAsyncDisposable
         Registry = registry;
         Watchers = new InstanceWatchers();
         Orchestrations = new OrchestrationDispatcher(options, store, registry, services, Watchers, items => _activities!.Enqueue(items));
-        _activities = new ActivityDispatcher(options, store, registry, services, Orchestrations.Ready.Signal);
+        _activities = new ActivityDispatcher(options, store, registry, services, Orchestrations.Deliver);
         _poller = new StorePoller(options, store, Orchestrations, _activities, Watchers);
         Client = new RuntimeDurableTaskClient(this);
     }
@@ -112,19 +112,6 @@ public sealed class DurableRuntime : IAsyncDisposable
             }
 
             await changes.NextAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Wakes an instance now, or at <paramref name="visibleAt"/> when that is later.</summary>
-    internal void Wake(string instanceId, DateTimeOffset visibleAt)
-    {
-        if (visibleAt <= Options.TimeProvider.GetUtcNow())
-        {
-            Orchestrations.Ready.Signal(instanceId);
-        }
-        else
-        {
-            Orchestrations.Timers.Schedule(instanceId, visibleAt);
         }
     }
 

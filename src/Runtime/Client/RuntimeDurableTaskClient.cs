@@ -115,18 +115,18 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             Parent = parent,
         };
         var started = new ExecutionStarted(now.UtcDateTime, name.Name, version, input, executionId, null, startAt?.UtcDateTime);
-        await _store.CreateInstanceAsync(
+        var start = await _store.CreateInstanceAsync(
             record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
         _runtime.Orchestrations.Adopt(record);
-        _runtime.Wake(instanceId, visibleAt);
+        _runtime.Orchestrations.Deliver(start);
     }
 
     private async Task SendAsync(string instanceId, HistoryEvent historyEvent, bool requireActive, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         var now = Now;
-        await _store.EnqueueMessageAsync(new InstanceMessage(0, instanceId, null, historyEvent, now), requireActive, cancellation);
-        _runtime.Wake(instanceId, now);
+        _runtime.Orchestrations.Deliver(
+            await _store.EnqueueMessageAsync(new InstanceMessage(0, instanceId, null, historyEvent, now), requireActive, cancellation));
     }
 
     private async Task<InstanceRecord> RequireAsync(string instanceId, CancellationToken cancellation)

@@ -20,17 +20,17 @@ internal sealed partial class ActivityDispatcher
     private readonly IRuntimeStore _store;
     private readonly TaskRegistry _registry;
     private readonly IServiceProvider _services;
-    private readonly Action<string> _signal;
+    private readonly Action<InstanceMessage> _deliver;
     private readonly ILogger _logger;
     private int _queued;
 
-    public ActivityDispatcher(DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services, Action<string> signal)
+    public ActivityDispatcher(DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services, Action<InstanceMessage> deliver)
     {
         _options = options;
         _store = store;
         _registry = registry;
         _services = services;
-        _signal = signal;
+        _deliver = deliver;
         _logger = options.LoggerFactory.CreateLogger("Serverless.Runtime.Activities");
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class ActivityDispatcher
                         var stored = await _store.CompleteActivityAsync(item.Id, result, killed);
                         if (stored is not null)
                         {
-                            _signal(item.InstanceId);
+                            _deliver(stored);
                         }
                     }
                     catch (OperationCanceledException) when (killed.IsCancellationRequested)

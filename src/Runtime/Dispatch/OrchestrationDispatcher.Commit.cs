@@ -148,20 +148,14 @@ internal sealed partial class OrchestrationDispatcher
 
         foreach (var message in result.Messages)
         {
-            if (message.VisibleAt <= now)
-            {
-                Ready.Signal(message.InstanceId);
-            }
-            else
-            {
-                Timers.Schedule(message.InstanceId, message.VisibleAt);
-            }
+            Deliver(message);
         }
 
         foreach (var child in plan.Commit.NewInstances.Except(result.RejectedInstances))
         {
+            // Its start message id is not returned: its first episode reads the store.
             Adopt(child.Instance);
-            Ready.Signal(child.Instance.InstanceId);
+            SignalFromStore(child.Instance.InstanceId);
         }
 
         foreach (var rejected in result.RejectedInstances)
@@ -186,8 +180,7 @@ internal sealed partial class OrchestrationDispatcher
     {
         try
         {
-            await _store.EnqueueMessageAsync(message, requireActive: false, CancellationToken.None);
-            Ready.Signal(message.InstanceId);
+            Deliver(await _store.EnqueueMessageAsync(message, requireActive: false, CancellationToken.None));
         }
         catch (Exception ex) when (ex is OrchestrationNotFoundException or ObjectDisposedException)
         {

@@ -22,6 +22,7 @@ internal sealed partial class OrchestrationDispatcher
     private readonly IServiceProvider _services;
     private readonly InstanceCache _cache;
     private readonly InstanceWatchers _watchers;
+    private readonly MemoryInbox _inbox = new();
     private readonly ILogger _logger;
 
     public OrchestrationDispatcher(
@@ -90,6 +91,7 @@ internal sealed partial class OrchestrationDispatcher
                     catch (Exception ex)
                     {
                         _cache.Take(instanceId);
+                        _inbox.Drop(instanceId);
                         Log.EpisodeFailed(_logger, instanceId, ex);
                     }
                     finally
@@ -109,10 +111,12 @@ internal sealed partial class OrchestrationDispatcher
     {
         var now = Now;
         var cached = _cache.Take(instanceId);
+        var messages = cached is null ? null : _inbox.Visible(instanceId, now, MaxMessagesPerEpisode);
         if (cached is null)
         {
             if (!await _store.TryAcquireInstanceAsync(instanceId, _options.WorkerId, now, now + _options.LeaseDuration, stopping))
             {
+                _inbox.Drop(instanceId);
                 return;
             }
 
@@ -125,7 +129,7 @@ internal sealed partial class OrchestrationDispatcher
             cached = new CachedInstance(record, null);
         }
 
-        var messages = await _store.GetVisibleMessagesAsync(instanceId, now, MaxMessagesPerEpisode, stopping);
+        messages ??= await ReadInboxAsync(instanceId, now, stopping);
         if (messages.Count == 0)
         {
             PutBack(cached);
@@ -148,11 +152,42 @@ internal sealed partial class OrchestrationDispatcher
         {
             // Another process took the instance, or it was re-created: start over from the store.
             Log.LeaseLost(_logger, instanceId, ex.Message);
+            _inbox.Drop(instanceId);
             Ready.Signal(instanceId);
             return;
         }
 
+        _inbox.Consumed(instanceId, commit.Commit.ConsumedMessageIds);
         AfterCommit(commit, result, now);
+    }
+
+    /// <summary>Hands a stored message to its instance: into memory, and a signal now or when it comes due.</summary>
+    public void Deliver(InstanceMessage message)
+    {
+        _inbox.Add(message);
+        if (message.VisibleAt <= Now)
+        {
+            Ready.Signal(message.InstanceId);
+        }
+        else
+        {
+            Timers.Schedule(message.InstanceId, message.VisibleAt);
+        }
+    }
+
+    /// <summary>Signals an instance whose inbox the store may know better than memory (recovery, other processes).</summary>
+    public void SignalFromStore(string instanceId)
+    {
+        _inbox.MarkUnknown(instanceId);
+        Ready.Signal(instanceId);
+    }
+
+    private async Task<IReadOnlyList<InstanceMessage>> ReadInboxAsync(string instanceId, DateTimeOffset now, CancellationToken stopping)
+    {
+        // The whole inbox, future timers included, so memory can answer the next episodes on its own.
+        var stored = await _store.GetVisibleMessagesAsync(instanceId, DateTimeOffset.MaxValue, MaxMessagesPerEpisode, stopping);
+        _inbox.Merge(instanceId, stored, complete: stored.Count < MaxMessagesPerEpisode);
+        return stored.Where(m => m.VisibleAt <= now).ToList();
     }
 
     private void PutBack(CachedInstance cached)

@@ -46,7 +46,7 @@ internal sealed partial class StorePoller(
 
         foreach (var instanceId in await store.FindReadyInstancesAsync(options.WorkerId, now, 1_000, cancellationToken))
         {
-            orchestrations.Ready.Signal(instanceId);
+            orchestrations.SignalFromStore(instanceId);
         }
 
         var room = (options.MaxConcurrentActivityFunctions * 2) - activities.Backlog;

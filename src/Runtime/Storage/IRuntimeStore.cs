@@ -15,8 +15,9 @@ public interface IRuntimeStore : IAsyncDisposable
     /// Creates an instance with its start message, leased to <paramref name="owner"/> until <paramref name="leaseUntil"/>
     /// (the creating process runs it first; null leaves it free). A finished instance with the same id is replaced
     /// (history, inbox and activities removed); an active one throws <c>OrchestrationAlreadyExistsException</c>.
+    /// Returns the stored start message with its id.
     /// </summary>
-    Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    Task<InstanceMessage> CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Reads an instance row, or null.</summary>
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);

@@ -20,7 +20,7 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<InstanceMessage> CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -35,10 +35,8 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
             }
 
             _instances[instance.InstanceId] = new InstanceState(instance) { LockOwner = owner, LockedUntil = leaseUntil };
-            AddMessage(startMessage);
+            return Task.FromResult(AddMessage(startMessage));
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

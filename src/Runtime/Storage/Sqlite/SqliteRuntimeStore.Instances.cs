@@ -6,13 +6,13 @@ namespace Serverless.Runtime.Storage.Sqlite;
 public sealed partial class SqliteRuntimeStore
 {
     /// <inheritdoc />
-    public Task CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<InstanceMessage> CreateInstanceAsync(
+        InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var start = SqliteMessage.From(startMessage);
         return WriteAsync(
             commands => SqliteWrites.TryCreateInstance(commands, instance, start, owner, leaseUntil, out var existing)
-                ? true
-                : throw new OrchestrationAlreadyExistsException(instance.InstanceId, existing),
+                ?? throw new OrchestrationAlreadyExistsException(instance.InstanceId, existing),
             cancellationToken);
     }
 

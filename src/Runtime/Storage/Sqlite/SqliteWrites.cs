@@ -28,8 +28,11 @@ internal static class SqliteWrites
         return id is long value ? message with { Id = value } : null;
     }
 
-    /// <summary>Creates an instance (replacing a finished one) with its start message and lease; false when an active one exists.</summary>
-    public static bool TryCreateInstance(
+    /// <summary>
+    /// Creates an instance (replacing a finished one) with its start message and lease; returns the stored start
+    /// message, or null (with the existing status) when an active instance has the id.
+    /// </summary>
+    public static InstanceMessage? TryCreateInstance(
         SqliteCommandCache commands, InstanceRecord instance, SqliteMessage startMessage, string? owner, DateTimeOffset leaseUntil, out OrchestrationRuntimeStatus existing)
     {
         existing = default;
@@ -38,7 +41,7 @@ internal static class SqliteWrites
             if (!status.IsTerminal())
             {
                 existing = status;
-                return false;
+                return null;
             }
 
             DeleteInstance(commands, instance.InstanceId);
@@ -46,8 +49,7 @@ internal static class SqliteWrites
 
         commands.Get(SqliteInstanceRows.Insert).WithInstance(instance)
             .With("$owner", owner).With("$until", owner is null ? 0 : SqliteValues.Ticks(leaseUntil)).ExecuteNonQuery();
-        InsertMessage(commands, startMessage);
-        return true;
+        return InsertMessage(commands, startMessage);
     }
 
     /// <summary>Deletes an instance with its history, inbox and activities.</summary>
