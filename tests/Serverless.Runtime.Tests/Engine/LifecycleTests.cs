@@ -64,6 +64,24 @@ public class LifecycleTests : EngineTestBase
     }
 
     [Fact]
+    public async Task SubOrchestration_AfterReplay_StillKnowsItsParent()
+    {
+        var registry = new TaskRegistry()
+            .AddActivityFunc<int, int>("Double", (_, x) => x * 2)
+            .AddOrchestratorFunc<string>("Kid", async ctx =>
+            {
+                await ctx.CallActivityAsync<int>("Double", 1);
+                return $"{ctx.Parent?.Name.Name}/{ctx.Parent?.InstanceId}";
+            })
+            .AddOrchestratorFunc<string>("Mom", ctx => ctx.CallSubOrchestratorAsync<string>("Kid"));
+        await using var runtime = await StartAsync(registry, cacheSize: 0);
+
+        var result = await runtime.RunAsync("Mom", null, "mom-1");
+
+        Assert.Equal("Mom/mom-1", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task SubOrchestration_Fails_ParentSeesTaskFailedExceptionWithCause()
     {
         await using var runtime = await StartAsync(Registry());

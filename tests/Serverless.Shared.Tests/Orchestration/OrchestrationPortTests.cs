@@ -1,0 +1,128 @@
+using Moq;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+
+namespace Serverless.Shared.Tests.Orchestration;
+
+public class OrchestrationPortTests
+{
+    [Fact]
+    public async Task CallActivityAsync_NonGenericOverload_DelegatesToTheMockableCore()
+    {
+        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
+        context.Setup(c => c.CallActivityAsync<object?>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync((object?)null);
+
+        await context.Object.CallActivityAsync("Ship", "order-1");
+
+        context.Verify(c => c.CallActivityAsync<object?>(new TaskName("Ship"), "order-1", null), Times.Once);
+    }
+
+    [Fact]
+    public async Task WaitForExternalEvent_TimerWinsTheRace_ThrowsTaskCanceledAndCancelsTheWait()
+    {
+        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
+        var waitToken = CancellationToken.None;
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        context.Setup(c => c.WaitForExternalEvent<string>("approval", It.IsAny<CancellationToken>()))
+            .Callback<string, CancellationToken>((_, token) => waitToken = token)
+            .Returns(new TaskCompletionSource<string>().Task);
+        context.Setup(c => c.CreateTimer(new DateTime(2026, 1, 4, 0, 0, 0, DateTimeKind.Utc), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => context.Object.WaitForExternalEvent<string>("approval", TimeSpan.FromDays(3)));
+
+        Assert.True(waitToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task WaitForExternalEvent_EventWinsTheRace_ReturnsItAndCancelsTheTimer()
+    {
+        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
+        var timerToken = CancellationToken.None;
+        context.Setup(c => c.WaitForExternalEvent<string>("approval", It.IsAny<CancellationToken>())).ReturnsAsync("yes");
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback<DateTime, CancellationToken>((_, token) => timerToken = token)
+            .Returns(new TaskCompletionSource().Task);
+
+        var decision = await context.Object.WaitForExternalEvent<string>("approval", TimeSpan.FromHours(1));
+
+        Assert.Equal("yes", decision);
+        Assert.True(timerToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void TaskFailureDetails_FromNestedException_KeepsTypeMessageAndInnerChain()
+    {
+        var error = new InvalidOperationException("outer", new ArgumentException("inner"));
+
+        var details = TaskFailureDetails.FromException(error);
+
+        Assert.Equal("System.InvalidOperationException", details.ErrorType);
+        Assert.Equal("outer", details.ErrorMessage);
+        Assert.Equal("System.ArgumentException", details.InnerFailure?.ErrorType);
+        Assert.True(details.IsCausedBy<InvalidOperationException>());
+        Assert.True(details.IsCausedBy<Exception>());
+        Assert.False(details.IsCausedBy<ArgumentException>());
+    }
+
+    [Fact]
+    public void TaskName_FromString_KeepsNameWithEmptyVersion()
+    {
+        TaskName name = "Approve";
+
+        Assert.Equal("Approve", name.Name);
+        Assert.Equal(string.Empty, name.Version);
+        Assert.Equal("Approve:2", new TaskName("Approve", "2").ToString());
+        Assert.Throws<ArgumentException>(() => new TaskName(" "));
+    }
+
+    [Fact]
+    public void JsonDataConverter_RoundTripsRecordsWithWebNames()
+    {
+        var converter = JsonDataConverter.Default;
+
+        var json = converter.Serialize(new Order("o-1", 3));
+        var back = converter.Deserialize<Order>(json);
+
+        Assert.Equal("{\"id\":\"o-1\",\"quantity\":3}", json);
+        Assert.Equal(new Order("o-1", 3), back);
+        Assert.Null(converter.Serialize(null));
+    }
+
+    [Fact]
+    public void HistoryJson_EveryEventType_RoundTripsWithItsTypeName()
+    {
+        var at = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+        var failure = new TaskFailureDetails("System.Exception", "boom", null, null);
+        HistoryEvent[] history =
+        [
+            new ExecutionStarted(at, "Flow", "1", "\"in\"", "exec", new ParentOrchestrationInstance("Parent", "p-1"), at),
+            new OrchestratorStarted(at),
+            new TaskScheduled(0, at, "Act", "1"),
+            new TaskCompleted(at, 0, "2"),
+            new TaskFailed(at, 0, failure),
+            new TimerCreated(1, at, at.AddMinutes(5)),
+            new TimerFired(at, 1, at.AddMinutes(5)),
+            new EventRaised(at, "go", "true"),
+            new EventSent(2, at, "other", "ping", null),
+            new SubOrchestrationCreated(3, at, "Child", null, "c-1", null),
+            new SubOrchestrationCompleted(at, 3, "\"ok\""),
+            new SubOrchestrationFailed(at, 3, failure),
+            new ContinuedAsNew(at, "5"),
+            new ExecutionTerminated(at, "\"stop\"", Recursive: true),
+            new ExecutionSuspended(at, "why"),
+            new ExecutionResumed(at, "because"),
+            new ExecutionCompleted(at, OrchestrationRuntimeStatus.Completed, "\"done\"", null),
+        ];
+
+        var json = HistoryJson.SerializeList(history);
+        var back = HistoryJson.DeserializeList(json);
+
+        Assert.Equal(history, back);
+        Assert.Contains("\"type\":\"TimerFired\"", json, StringComparison.Ordinal);
+        Assert.Equal(17, back.Select(e => e.EventType).Distinct().Count());
+    }
+
+    public sealed record Order(string Id, int Quantity);
+}
