@@ -131,6 +131,37 @@ public class FailureAndRetryTests : EngineTestBase
         Assert.Equal(1, calls);
     }
 
+    [Fact]
+    public async Task RetryHandler_DecidesWithAttemptNumberAndDurableWaits()
+    {
+        var clock = RuntimeHarness.NewClock();
+        var calls = 0;
+        var seen = new List<int>();
+        AsyncRetryHandler handler = async retry =>
+        {
+            seen.Add(retry.LastAttemptNumber);
+            await retry.OrchestrationContext.CreateTimer(TimeSpan.FromSeconds(30), CancellationToken.None);
+            return retry.LastAttemptNumber < 3 && retry.LastFailure.IsCausedBy<TimeoutException>();
+        };
+        var registry = new TaskRegistry()
+            .AddActivityFunc<string, string>("Flaky", (_, _) => Interlocked.Increment(ref calls) < 3 ? throw new TimeoutException("again") : "ok")
+            .AddOrchestratorFunc<string>("Handled", ctx => ctx.CallActivityAsync<string>("Flaky", "x", TaskOptions.FromRetryHandler(handler)));
+        await using var runtime = await StartAsync(registry, time: clock);
+
+        var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Handled");
+        for (var wait = 1; wait <= 2; wait++)
+        {
+            await runtime.WaitForTimersAsync(id, wait);
+            clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var result = await runtime.CompleteAsync(id);
+
+        Assert.Equal("ok", result.ReadOutputAs<string>());
+        Assert.Equal(3, calls);
+        Assert.Equal([1, 2], seen.Distinct());
+    }
+
     [Theory]
     [InlineData(0, 1.0)]
     [InlineData(-1, 1.0)]
