@@ -8,6 +8,7 @@ using Serverless.Orchestration;
 using Serverless.Orchestration.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
+using Serverless.Runtime;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Orchestrations.Tests.CodeFirst;
@@ -80,6 +81,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         Assert.Equal(("approved", false, 0), (output.Decision, output.TimedOut, output.Level));
         Assert.Equal(["mgr1", "mgr2"], output.DecidedBy);
         Assert.Equal(2, output.Ignored);
+        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Client.GetOrchestrationHistoryAsync(id));
         Assert.Equal(1200, output.OnApprovedOutput!["approvedAmount"]!.GetValue<int>());
         var record = await Inbox.GetAsync(id, Step);
         Assert.Equal((ApprovalStatus.Closed, "approved"), (record!.Status, record.Outcome));
@@ -121,6 +123,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         var output = result.ReadOutputAs<HumanApprovalOutput>()!;
         Assert.Equal(("rejected", true, 2, null), (output.Decision, output.TimedOut, output.Level, output.OnApprovedOutput));
         Assert.Equal("timedOut", (await Inbox.GetAsync(id, Step))!.Outcome);
+        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Client.GetOrchestrationHistoryAsync(id));
         Assert.Empty(await Inbox.ListPendingAsync("vp"));
     }
 

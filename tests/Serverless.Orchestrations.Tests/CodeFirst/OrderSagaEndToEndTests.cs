@@ -5,6 +5,7 @@ using Serverless.Orchestration;
 using Serverless.Orchestration.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
+using Serverless.Runtime;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Orchestrations.Tests.CodeFirst;
@@ -83,6 +84,7 @@ public sealed class OrderSagaEndToEndTests : IAsyncLifetime
         Assert.False(Assert.Single(await _runtime.Get<PaymentBook>().PaymentsOfAsync("saga-refund-fails")).Refunded);
         var history = await _runtime.Client.GetOrchestrationHistoryAsync("saga-refund-fails");
         Assert.Equal(s_fastRetry.MaxAttempts, history.OfType<TaskScheduled>().Count(t => t.Name == "refundPayment"));
+        OrchestrationReplayer.Replay(new OrderSaga(), history);
     }
 
     [Fact]

@@ -33,7 +33,13 @@ internal sealed class CodeFirstRuntime : IAsyncDisposable
 
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
 
-    public static async Task<CodeFirstRuntime> StartAsync(TempFolder folder, TimeProvider? clock = null, Action<TaskRegistry>? extra = null, int activityWorkers = 4)
+    /// <param name="folder">Where the SQLite files live; a second start on the same folder sees everything the first stored.</param>
+    /// <param name="clock">The clock for the runtime and the activities; the system clock when null.</param>
+    /// <param name="extra">Registers test activities (and replacements for catalog activities left out by <paramref name="except"/>).</param>
+    /// <param name="activityWorkers">Activity workers.</param>
+    /// <param name="except">Catalog activities not to register.</param>
+    public static async Task<CodeFirstRuntime> StartAsync(
+        TempFolder folder, TimeProvider? clock = null, Action<TaskRegistry>? extra = null, int activityWorkers = 4, IReadOnlySet<string>? except = null)
     {
         Directory.CreateDirectory(folder.Path);
         var time = clock ?? TimeProvider.System;
@@ -49,7 +55,7 @@ internal sealed class CodeFirstRuntime : IAsyncDisposable
             registry.AddOrchestrator(orchestrator.Name, orchestrator.OrchestratorType);
         }
 
-        foreach (var activity in ActivityCatalog.All)
+        foreach (var activity in ActivityCatalog.All.Where(a => except?.Contains(a.Name) != true))
         {
             registry.AddActivity(activity.Name, activity.ActivityType);
         }
@@ -90,6 +96,13 @@ internal sealed class CodeFirstRuntime : IAsyncDisposable
     {
         using var limit = new CancellationTokenSource(WaitLimit);
         return await Runtime.WaitForHistoryAsync(instanceId, condition, limit.Token);
+    }
+
+    /// <summary>Stops as a crash would: work in flight is dropped and leases are kept until they expire.</summary>
+    public async Task AbandonAsync()
+    {
+        await Runtime.AbandonAsync();
+        await _services.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
