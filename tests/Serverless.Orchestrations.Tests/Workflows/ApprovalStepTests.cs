@@ -64,6 +64,7 @@ public sealed class ApprovalStepTests
             """)), instanceId: "escalate-1");
 
         await Decide(host, id, "director", true);
+        await host.WaitForHistoryAsync(id, h => h.OfType<EventRaised>().Any() && h.OfType<TimerCreated>().Any());
         await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromHours(1));
         await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Count() >= 2);
         await Decide(host, id, "director", true);
