@@ -1,7 +1,10 @@
+using Serverless.Orchestrations.Workflows;
+
 namespace Serverless.Orchestrations;
 
 public static partial class OrchestratorCatalog
 {
-    // Filled by the workflow-definition interpreter.
-    private static IEnumerable<OrchestratorDescriptor> Interpreter() => [];
+    // The workflow-definition interpreter: one orchestrator for every published definition.
+    private static IEnumerable<OrchestratorDescriptor> Interpreter() =>
+        [new OrchestratorDescriptor(WorkflowRunInput.OrchestratorName, typeof(WorkflowOrchestrator))];
 }

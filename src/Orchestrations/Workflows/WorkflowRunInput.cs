@@ -35,4 +35,7 @@ public sealed record WorkflowRunInput
 
     /// <summary>Correlation id carried into every audit entry.</summary>
     public string? CorrelationId { get; init; }
+
+    /// <summary>Set only by the interpreter itself when it continues as new: the state to resume from. Starters leave it null.</summary>
+    public WorkflowContinuation? Continuation { get; init; }
 }

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using Serverless.Approvals;
+using Serverless.Workflows.Expressions;
+using Serverless.Workflows.Model;
+
+namespace Serverless.Orchestrations.Workflows;
+
+internal sealed partial class WorkflowRun
+{
+    /// <summary>Activity that records a pending approval in the inbox (input shaped like the inbox's ApprovalRequest).</summary>
+    internal const string RequestApprovalActivity = "RequestApproval";
+
+    /// <summary>Activity that closes a pending approval in the inbox.</summary>
+    internal const string CloseApprovalActivity = "CloseApproval";
+
+    // One loop of "wait for a decision or the next timer": decisions by listed, distinct approvers count toward the
+    // quorum; an escalation timer widens the approver list; the deadline applies onTimeout.
+    private async Task<StepResult> RunApprovalAsync(ApprovalStep step, StepScope scope)
+    {
+        var request = Evaluate(step.Request, scope);
+        var state = new ApprovalTally(step.Approvers, step.Quorum);
+        var startedAt = Now;
+        DateTime? deadline = step.Timeout is { } timeout ? startedAt.Add(timeout) : null;
+        var level = 0;
+        await RequestApprovalAsync(step, request, state, level, deadline);
+        var eventName = ApprovalEvents.EventName(step.Id);
+        while (true)
+        {
+            DateTime? escalateAt = level < step.Escalation.Count ? startedAt.Add(step.Escalation[level].After) : null;
+            var wakeAt = Earliest(escalateAt, deadline);
+            using var cancel = new CancellationTokenSource();
+            var decisionTask = _context.WaitForExternalEvent<ApprovalDecision?>(eventName, cancel.Token);
+            var timer = wakeAt is { } at ? _context.CreateTimer(at, cancel.Token) : null;
+            var winner = timer is null ? decisionTask : await Task.WhenAny(decisionTask, timer);
+            if (winner == decisionTask)
+            {
+                var decision = await decisionTask;
+                cancel.Cancel();
+                if (RecordDecision(step, state, decision) is { } outcome)
+                    return await CloseApprovalAsync(step, state, outcome, timedOut: false);
+                continue;
+            }
+
+            cancel.Cancel();
+            if (escalateAt is { } escalation && wakeAt == escalation && (deadline is null || escalation < deadline))
+            {
+                var next = step.Escalation[level++];
+                state.Widen(next.Approvers);
+                Emit(WorkflowEventTypes.ApprovalEscalated, step.Id, new JsonObject
+                {
+                    ["level"] = level,
+                    ["added"] = new JsonArray([.. next.Approvers.Select(a => JsonValue.Create(a))]),
+                });
+                await RequestApprovalAsync(step, request, state, level, deadline);
+                continue;
+            }
+
+            Emit(WorkflowEventTypes.ApprovalTimedOut, step.Id, new JsonObject { ["onTimeout"] = step.OnTimeout.ToString().ToLowerInvariant() });
+            if (step.OnTimeout == ApprovalTimeoutAction.Fail)
+            {
+                await CloseInboxAsync(step, "timedOut");
+                throw new StepFailedException(step.Id, $"no decision within {IsoDuration.Format(step.Timeout!.Value)}.", nameof(TimeoutException));
+            }
+
+            return await CloseApprovalAsync(step, state, step.OnTimeout == ApprovalTimeoutAction.Approve ? "approved" : "rejected", timedOut: true);
+        }
+    }
+
+    private string? RecordDecision(ApprovalStep step, ApprovalTally state, ApprovalDecision? decision)
+    {
+        if (decision is null || string.IsNullOrWhiteSpace(decision.Approver))
+            return null;
+        if (!state.Record(decision))
+        {
+            Emit(WorkflowEventTypes.ApprovalIgnored, step.Id, new JsonObject
+            {
+                ["approver"] = decision.Approver,
+                ["reason"] = state.IsAllowed(decision.Approver) ? "already decided" : "not a listed approver",
+            });
+            return null;
+        }
+
+        Emit(WorkflowEventTypes.ApprovalDecided, step.Id, new JsonObject
+        {
+            ["approver"] = decision.Approver,
+            ["approved"] = decision.Approved,
+            ["comment"] = decision.Comment,
+            ["decidedAt"] = decision.DecidedAt?.ToString("O"),
+        });
+        return state.Outcome;
+    }
+
+    private async Task RequestApprovalAsync(ApprovalStep step, JsonNode? request, ApprovalTally state, int level, DateTime? deadline)
+    {
+        var approvers = new JsonArray([.. state.Allowed.Select(a => JsonValue.Create(a))]);
+        Emit(WorkflowEventTypes.ApprovalRequested, step.Id, new JsonObject
+        {
+            ["approvers"] = approvers.DeepClone(),
+            ["quorum"] = step.Quorum,
+            ["level"] = level,
+            ["dueAt"] = deadline?.ToString("O"),
+        });
+        await FlushEventsAsync();
+        await _context.CallActivityAsync<JsonNode?>(RequestApprovalActivity, new JsonObject
+        {
+            ["instanceId"] = _context.InstanceId,
+            ["stepId"] = step.Id,
+            ["workflow"] = Definition.Name,
+            ["title"] = (request as JsonObject)?["subject"]?.DeepClone() ?? JsonValue.Create(step.Description ?? step.Id),
+            ["approvers"] = approvers,
+            ["quorum"] = step.Quorum,
+            ["level"] = level,
+            ["requestedAt"] = Now.ToString("O"),
+            ["dueAt"] = deadline?.ToString("O"),
+            ["detailsJson"] = request?.ToJsonString(),
+        });
+    }
+
+    private async Task<StepResult> CloseApprovalAsync(ApprovalStep step, ApprovalTally state, string outcome, bool timedOut)
+    {
+        var decidedBy = outcome == "approved" ? state.Approvals : state.Rejections;
+        Emit(outcome == "approved" ? WorkflowEventTypes.ApprovalGranted : WorkflowEventTypes.ApprovalRejected, step.Id, new JsonObject
+        {
+            ["decidedBy"] = new JsonArray([.. decidedBy.Select(a => JsonValue.Create(a))]),
+            ["timedOut"] = timedOut,
+        });
+        await CloseInboxAsync(step, outcome);
+        return new StepResult(new JsonObject
+        {
+            ["decision"] = outcome,
+            ["decidedBy"] = new JsonArray([.. (timedOut ? [] : decidedBy).Select(a => JsonValue.Create(a))]),
+            ["timedOut"] = timedOut,
+        });
+    }
+
+    private Task CloseInboxAsync(ApprovalStep step, string outcome) =>
+        _context.CallActivityAsync<JsonNode?>(CloseApprovalActivity, new JsonObject
+        {
+            ["instanceId"] = _context.InstanceId,
+            ["stepId"] = step.Id,
+            ["outcome"] = outcome,
+        });
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        _ => a < b ? a : b,
+    };
+}
