@@ -45,4 +45,7 @@ public enum OverlapPolicy
 
     /// <summary>The tick starts another instance alongside.</summary>
     Allow,
+
+    /// <summary>The tick terminates the previous instance, then starts a new one.</summary>
+    TerminatePrevious,
 }

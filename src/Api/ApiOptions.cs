@@ -1,0 +1,28 @@
+using Serverless.Workflows.Validation;
+
+namespace Serverless.Api;
+
+/// <summary>Settings the handlers share; each host fills them from its configuration.</summary>
+public sealed record ApiOptions
+{
+    /// <summary>The task hub name, echoed in management URLs.</summary>
+    public string HubName { get; init; } = "DurableHub";
+
+    /// <summary>The key put in management URLs (<c>code=</c>), or null to leave it out.</summary>
+    public string? SystemKey { get; init; }
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long finished instances are kept when their workflow sets no <c>retention</c>.</summary>
+    public TimeSpan DefaultRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long audit rows are kept.</summary>
+    public TimeSpan AuditRetention { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>How late a schedule fire time may be handled and still count as on time (not missed).</summary>
+    public TimeSpan ScheduleGrace { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Validation of published definitions (activity registry, limits, policies).</summary>
+    public ValidationOptions Validation { get; init; } = new();
+}

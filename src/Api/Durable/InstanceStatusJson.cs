@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+
+namespace Serverless.Api.Durable;
+
+/// <summary>
+/// The instance status document of the Durable HTTP API: <c>name</c>, <c>instanceId</c>, <c>runtimeStatus</c>,
+/// <c>input</c>, <c>customStatus</c>, <c>output</c>, <c>createdTime</c>, <c>lastUpdatedTime</c> and, on request,
+/// <c>historyEvents</c> (PascalCase fields, scheduling events folded into their completions, as Durable shows them).
+/// </summary>
+public static class InstanceStatusJson
+{
+    /// <summary>The status object of one instance.</summary>
+    /// <param name="metadata">The instance.</param>
+    /// <param name="showInput">Include the input.</param>
+    /// <returns>The JSON object.</returns>
+    public static JsonObject Status(OrchestrationMetadata metadata, bool showInput)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var output = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.FailureDetails is { } failure
+            ? JsonValue.Create(failure.ErrorMessage)
+            : Parse(metadata.SerializedOutput);
+        var status = new JsonObject
+        {
+            ["name"] = metadata.Name,
+            ["instanceId"] = metadata.InstanceId,
+            ["runtimeStatus"] = metadata.RuntimeStatus.ToString(),
+            ["input"] = showInput ? Parse(metadata.SerializedInput) : null,
+            ["customStatus"] = Parse(metadata.SerializedCustomStatus),
+            ["output"] = output,
+            ["createdTime"] = Time(metadata.CreatedAt),
+            ["lastUpdatedTime"] = Time(metadata.LastUpdatedAt),
+        };
+        if (metadata.FailureDetails is { } details)
+        {
+            status["failureDetails"] = new JsonObject { ["errorType"] = details.ErrorType, ["errorMessage"] = details.ErrorMessage };
+        }
+
+        return status;
+    }
+
+    /// <summary>The <c>historyEvents</c> array.</summary>
+    /// <param name="history">The stored history.</param>
+    /// <param name="showInput">Include the orchestration input in <c>ExecutionStarted</c>.</param>
+    /// <param name="showOutputs">Include activity, sub-orchestration and orchestration outputs.</param>
+    /// <returns>The array.</returns>
+    public static JsonArray History(IReadOnlyList<HistoryEvent> history, bool showInput, bool showOutputs)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var scheduled = history.Where(e => e.EventId >= 0).ToDictionary(e => e.EventId);
+        var events = new JsonArray();
+        foreach (var e in history)
+        {
+            var item = new JsonObject { ["EventType"] = e.EventType, ["Timestamp"] = Time(e.Timestamp) };
+            switch (e)
+            {
+                case OrchestratorStarted or TaskScheduled or TimerCreated or SubOrchestrationCreated:
+                    continue;
+                case ExecutionStarted started:
+                    item["FunctionName"] = started.Name;
+                    if (showInput)
+                    {
+                        item["Input"] = Parse(started.Input);
+                    }
+
+                    break;
+                case TaskCompleted completed:
+                    Scheduled(item, scheduled, completed.TaskScheduledId);
+                    if (showOutputs)
+                    {
+                        item["Result"] = Parse(completed.Result);
+                    }
+
+                    break;
+                case TaskFailed failed:
+                    Scheduled(item, scheduled, failed.TaskScheduledId);
+                    item["Reason"] = failed.FailureDetails.ErrorMessage;
+                    item["Details"] = failed.FailureDetails.ErrorType;
+                    break;
+                case SubOrchestrationCompleted completed:
+                    item["EventType"] = "SubOrchestrationInstanceCompleted";
+                    Scheduled(item, scheduled, completed.TaskScheduledId);
+                    if (showOutputs)
+                    {
+                        item["Result"] = Parse(completed.Result);
+                    }
+
+                    break;
+                case SubOrchestrationFailed failed:
+                    item["EventType"] = "SubOrchestrationInstanceFailed";
+                    Scheduled(item, scheduled, failed.TaskScheduledId);
+                    item["Reason"] = failed.FailureDetails.ErrorMessage;
+                    item["Details"] = failed.FailureDetails.ErrorType;
+                    break;
+                case TimerFired fired:
+                    item["TimerId"] = fired.TimerId;
+                    item["FireAt"] = Time(fired.FireAt);
+                    break;
+                case EventRaised raised:
+                    item["Name"] = raised.Name;
+                    if (showOutputs)
+                    {
+                        item["Input"] = Parse(raised.Input);
+                    }
+
+                    break;
+                case EventSent sent:
+                    item["Name"] = sent.Name;
+                    item["InstanceId"] = sent.InstanceId;
+                    break;
+                case ExecutionSuspended suspended:
+                    item["Reason"] = suspended.Reason;
+                    break;
+                case ExecutionResumed resumed:
+                    item["Reason"] = resumed.Reason;
+                    break;
+                case ExecutionTerminated terminated:
+                    if (showOutputs)
+                    {
+                        item["Input"] = Parse(terminated.Output);
+                    }
+
+                    break;
+                case ExecutionCompleted completed:
+                    item["OrchestrationStatus"] = completed.Status.ToString();
+                    if (showOutputs || completed.FailureDetails is not null)
+                    {
+                        item["Result"] = completed.FailureDetails is { } f ? JsonValue.Create(f.ErrorMessage) : Parse(completed.Result);
+                    }
+
+                    break;
+            }
+
+            events.Add(item);
+        }
+
+        return events;
+    }
+
+    /// <summary>A stored JSON payload as a node (a non-JSON payload is returned as a string).</summary>
+    /// <param name="serialized">The payload.</param>
+    /// <returns>The node, or null.</returns>
+    public static JsonNode? Parse(string? serialized)
+    {
+        if (serialized is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(serialized);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(serialized);
+        }
+    }
+
+    /// <summary>ISO 8601 UTC, second precision, as Durable writes times.</summary>
+    /// <param name="time">The time.</param>
+    /// <returns>The text.</returns>
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTime time) => Time(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)));
+
+    private static void Scheduled(JsonObject item, Dictionary<int, HistoryEvent> scheduled, int id)
+    {
+        switch (scheduled.GetValueOrDefault(id))
+        {
+            case TaskScheduled task:
+                item["FunctionName"] = task.Name;
+                item["ScheduledTime"] = Time(task.Timestamp);
+                break;
+            case SubOrchestrationCreated sub:
+                item["FunctionName"] = sub.Name;
+                item["InstanceId"] = sub.InstanceId;
+                item["ScheduledTime"] = Time(sub.Timestamp);
+                break;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Serverless.Api.Durable;
+
+/// <summary>200 with a JSON body and one optional response header.</summary>
+internal sealed class JsonWithHeader(JsonNode body, string header, string? value) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (value is not null)
+        {
+            httpContext.Response.Headers[header] = value;
+        }
+
+        return Results.Json(body).ExecuteAsync(httpContext);
+    }
+}
+
+/// <summary>A JSON body with a status code and a <c>Location</c> to poll.</summary>
+internal sealed class JsonWithLocation(JsonNode body, int status, string location) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.Location = location;
+        httpContext.Response.Headers.RetryAfter = "10";
+        return Results.Json(body, statusCode: status).ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,79 @@
+namespace Serverless.Api.Routing;
+
+/// <summary>
+/// Every product route under <c>/api</c>. The local host maps exactly these and the Functions app binds one function
+/// per entry; its drift guard compares the two, so names, methods and templates here are the contract.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>The route prefix of product routes (the Functions default).</summary>
+    public const string Prefix = "api";
+
+    /// <summary>Liveness and readiness.</summary>
+    public static readonly ApiRoute Health = new("Health", ["GET"], "health", RouteAuthorization.Anonymous, "Health of the host and its stores.");
+
+    /// <summary>The OpenAPI document of every route.</summary>
+    public static readonly ApiRoute OpenApi = new("OpenApiDocument", ["GET"], "openapi.json", RouteAuthorization.Anonymous, "OpenAPI 3 document of this API.");
+
+    /// <summary>Publish a workflow definition.</summary>
+    public static readonly ApiRoute PublishDefinition = new("PublishDefinition", ["POST"], "definitions", RouteAuthorization.Admin, "Validate and publish a workflow definition (JSON or YAML).");
+
+    /// <summary>List workflows with their active and latest versions.</summary>
+    public static readonly ApiRoute ListDefinitions = new("ListDefinitions", ["GET"], "definitions", RouteAuthorization.Function, "List published workflows.");
+
+    /// <summary>Get a definition (the active version, or <c>?version=</c>).</summary>
+    public static readonly ApiRoute GetDefinition = new("GetDefinition", ["GET"], "definitions/{name}", RouteAuthorization.Function, "Get the active (or a given) version of a definition.");
+
+    /// <summary>List the versions of a definition.</summary>
+    public static readonly ApiRoute ListDefinitionVersions = new("ListDefinitionVersions", ["GET"], "definitions/{name}/versions", RouteAuthorization.Function, "List every published version of a workflow.");
+
+    /// <summary>Choose the active version (roll back or forward).</summary>
+    public static readonly ApiRoute ActivateDefinitionVersion = new("ActivateDefinitionVersion", ["POST"], "definitions/{name}/active", RouteAuthorization.Admin, "Choose the version new instances start with (roll back).");
+
+    /// <summary>Start a workflow instance.</summary>
+    public static readonly ApiRoute StartWorkflow = new("StartWorkflow", ["POST"], "workflows/{name}/instances/{instanceId?}", RouteAuthorization.Function, "Start a workflow (active version or ?version=); 202 with management URLs.");
+
+    /// <summary>Metrics of one workflow.</summary>
+    public static readonly ApiRoute WorkflowMetrics = new("WorkflowMetrics", ["GET"], "workflows/{name}/metrics", RouteAuthorization.Function, "Count, success rate, durations, retry and compensation rates, slowest step.");
+
+    /// <summary>Start a code-first orchestrator.</summary>
+    public static readonly ApiRoute StartOrchestrator = new("StartOrchestrator", ["POST"], "orchestrators/{name}/{instanceId?}", RouteAuthorization.Function, "Start a code-first orchestrator; 202 with management URLs.");
+
+    /// <summary>Pending approvals of the calling approver.</summary>
+    public static readonly ApiRoute ListPendingApprovals = new("ListPendingApprovals", ["GET"], "approvals", RouteAuthorization.Function, "Pending approvals the caller may decide.");
+
+    /// <summary>Approve or reject.</summary>
+    public static readonly ApiRoute DecideApproval = new("DecideApproval", ["POST"], "approvals/{instanceId}/{stepId}", RouteAuthorization.Function, "Approve or reject as the calling approver.");
+
+    /// <summary>List schedules.</summary>
+    public static readonly ApiRoute ListSchedules = new("ListSchedules", ["GET"], "schedules", RouteAuthorization.Function, "List schedules with their next fire times.");
+
+    /// <summary>Get one schedule.</summary>
+    public static readonly ApiRoute GetSchedule = new("GetSchedule", ["GET"], "schedules/{id}", RouteAuthorization.Function, "Get a schedule with its next fire times.");
+
+    /// <summary>Create or update a schedule.</summary>
+    public static readonly ApiRoute PutSchedule = new("PutSchedule", ["PUT"], "schedules/{id}", RouteAuthorization.Admin, "Create or replace a schedule.");
+
+    /// <summary>Delete a schedule.</summary>
+    public static readonly ApiRoute DeleteSchedule = new("DeleteSchedule", ["DELETE"], "schedules/{id}", RouteAuthorization.Admin, "Delete a schedule.");
+
+    /// <summary>Pause a schedule.</summary>
+    public static readonly ApiRoute PauseSchedule = new("PauseSchedule", ["POST"], "schedules/{id}/pause", RouteAuthorization.Admin, "Pause a schedule (ticks start nothing).");
+
+    /// <summary>Resume a schedule.</summary>
+    public static readonly ApiRoute ResumeSchedule = new("ResumeSchedule", ["POST"], "schedules/{id}/resume", RouteAuthorization.Admin, "Resume a paused schedule from now.");
+
+    /// <summary>The audit trail of one instance.</summary>
+    public static readonly ApiRoute AuditTrail = new("AuditTrail", ["GET"], "instances/{instanceId}/audit", RouteAuthorization.Function, "An instance's audit trail and its hash-chain verification.");
+
+    /// <summary>Every product route.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        Health, OpenApi,
+        PublishDefinition, ListDefinitions, GetDefinition, ListDefinitionVersions, ActivateDefinitionVersion,
+        StartWorkflow, WorkflowMetrics, StartOrchestrator,
+        ListPendingApprovals, DecideApproval,
+        ListSchedules, GetSchedule, PutSchedule, DeleteSchedule, PauseSchedule, ResumeSchedule,
+        AuditTrail,
+    ];
+}

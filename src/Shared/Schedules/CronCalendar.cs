@@ -1,0 +1,104 @@
+using NCrontab;
+
+namespace Serverless.Schedules;
+
+/// <summary>
+/// Fire times of a six-field cron (seconds first) read in an IANA time zone, as UTC instants. Across a DST gap a
+/// local time that does not exist fires at the same wall-clock offset after the gap (02:30 in a skipped hour fires
+/// at 03:30); a local time that occurs twice fires once, at its first occurrence.
+/// </summary>
+public sealed class CronCalendar
+{
+    private static readonly CrontabSchedule.ParseOptions Options = new() { IncludingSeconds = true };
+
+    private readonly CrontabSchedule _cron;
+    private readonly TimeZoneInfo _zone;
+
+    private CronCalendar(CrontabSchedule cron, TimeZoneInfo zone)
+    {
+        _cron = cron;
+        _zone = zone;
+    }
+
+    /// <summary>Parses a cron and a time zone.</summary>
+    /// <param name="cron">Six fields: second minute hour day month weekday.</param>
+    /// <param name="timeZone">An IANA time zone id, e.g. <c>Europe/Berlin</c>.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentException">The cron or the time zone is not valid; the message says which.</exception>
+    public static CronCalendar Parse(string cron, string timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(cron);
+        ArgumentNullException.ThrowIfNull(timeZone);
+        var parsed = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CrontabSchedule.TryParse(cron, Options) : null;
+        if (parsed is null)
+        {
+            throw new ArgumentException($"'{cron}' is not a six-field cron (second minute hour day month weekday), e.g. '0 0 2 * * *'.", nameof(cron));
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            throw new ArgumentException($"'{timeZone}' is not a known IANA time zone id such as 'Europe/Berlin'.", nameof(timeZone));
+        }
+
+        return new CronCalendar(parsed, zone);
+    }
+
+    /// <summary>The fire times strictly after <paramref name="after"/> and at or before <paramref name="until"/>, ascending.</summary>
+    /// <param name="after">Exclusive lower bound.</param>
+    /// <param name="until">Inclusive upper bound.</param>
+    /// <returns>The fire times as UTC instants.</returns>
+    public IEnumerable<DateTimeOffset> Occurrences(DateTimeOffset after, DateTimeOffset until)
+    {
+        var last = after;
+
+        // Start an hour early in local time so a fall-back overlap never hides an occurrence; earlier ones are filtered.
+        var local = TimeZoneInfo.ConvertTime(after, _zone).DateTime.AddHours(-1).AddSeconds(-1);
+        var localEnd = TimeZoneInfo.ConvertTime(until, _zone).DateTime.AddHours(2);
+        foreach (var occurrence in _cron.GetNextOccurrences(local, localEnd))
+        {
+            var instant = ToInstant(occurrence);
+            if (instant <= last)
+            {
+                continue;
+            }
+
+            if (instant > until)
+            {
+                yield break;
+            }
+
+            last = instant;
+            yield return instant;
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> fire times after <paramref name="after"/>.</summary>
+    /// <param name="after">Exclusive lower bound.</param>
+    /// <param name="count">How many.</param>
+    /// <returns>The fire times (fewer when the cron never fires again).</returns>
+    public IReadOnlyList<DateTimeOffset> Next(DateTimeOffset after, int count)
+    {
+        var found = new List<DateTimeOffset>(count);
+        var from = after;
+        for (var horizon = TimeSpan.FromDays(1); found.Count < count && horizon <= TimeSpan.FromDays(3660); horizon *= 4)
+        {
+            found.AddRange(Occurrences(from, after + horizon).Take(count - found.Count));
+            from = found.Count > 0 ? found[^1] : from;
+        }
+
+        return found;
+    }
+
+    private DateTimeOffset ToInstant(DateTime local)
+    {
+        if (_zone.IsInvalidTime(local))
+        {
+            // Skipped by a spring-forward gap: use the offset in force before the gap.
+            var before = _zone.GetUtcOffset(local.AddHours(-3));
+            return new DateTimeOffset(local - before, TimeSpan.Zero);
+        }
+
+        var offset = _zone.IsAmbiguousTime(local) ? _zone.GetAmbiguousTimeOffsets(local).Max() : _zone.GetUtcOffset(local);
+        return new DateTimeOffset(local - offset, TimeSpan.Zero);
+    }
+}
