@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Serverless.Api.Durable;
+using Serverless.Api.Http;
+using Serverless.Orchestration;
+using Serverless.Orchestrations;
+
+namespace Serverless.Api.Workflows;
+
+/// <summary>Start a workflow by definition name, or a code-first orchestrator by name: 202 with the management payload.</summary>
+/// <param name="starter">Starts workflows.</param>
+/// <param name="options">Limits, hub name and key.</param>
+public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
+{
+    /// <summary>
+    /// <c>POST workflows/{name}/instances/{instanceId?}?version=</c>, body = input: 202 + <c>Location</c> + payload;
+    /// 404 not published; 400 input does not fit the schema; 409 the instance id is in use.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">The Durable client.</param>
+    /// <param name="name">The workflow.</param>
+    /// <param name="instanceId">An instance id, or null for a new one.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The result.</returns>
+    public Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient client, string name, string? instanceId, CancellationToken cancellationToken) =>
+        HandlerGuard.RunAsync(async () =>
+        {
+            var version = QueryValues.Int(request, "version", 1, int.MaxValue);
+            var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            await RequireNewAsync(client, instanceId, cancellationToken);
+            var correlation = request.Headers["x-correlation-id"].ToString() is { Length: > 0 and <= 128 } c ? c : request.HttpContext.TraceIdentifier;
+            var id = await starter.StartAsync(client, name, version, instanceId, input, CallerIdentity.NameOr(request, "api"), correlation, cancellationToken);
+            return ManagementPayload.For(request, options, id).Accepted();
+        });
+
+    /// <summary><c>POST orchestrators/{name}/{instanceId?}</c>, body = input: 202 + payload; 404 unknown orchestrator; 409 id in use.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">The Durable client.</param>
+    /// <param name="name">The orchestrator.</param>
+    /// <param name="instanceId">An instance id, or null for a new one.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The result.</returns>
+    public Task<IResult> StartOrchestratorAsync(HttpRequest request, DurableTaskClient client, string name, string? instanceId, CancellationToken cancellationToken) =>
+        HandlerGuard.RunAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            var known = OrchestratorCatalog.All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw ApiProblemException.NotFound(
+                    $"No orchestrator named '{name}'; known: {string.Join(", ", OrchestratorCatalog.All.Select(d => d.Name))}.");
+            var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            await RequireNewAsync(client, instanceId, cancellationToken);
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            return ManagementPayload.For(request, options, id).Accepted();
+        });
+
+    // Durable would silently replace a finished instance with the same id; the product API refuses to reuse ids.
+    private static async Task RequireNewAsync(DurableTaskClient client, string? instanceId, CancellationToken cancellationToken)
+    {
+        if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, cancellationToken) is { } existing)
+        {
+            throw new ApiProblemException(409, "Instance already exists", $"Instance '{instanceId}' already exists ({existing.RuntimeStatus}); choose another id.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Serverless.Host;
+
+/// <summary>
+/// The local host's admin key: from the <c>AdminKey</c> setting, else <c>data/admin.key</c>, else generated and
+/// written there. It grants every route, as the Functions master key does.
+/// </summary>
+public sealed class AdminKey
+{
+    private readonly byte[] _bytes;
+
+    private AdminKey(string value, string source)
+    {
+        Value = value;
+        Source = source;
+        _bytes = Encoding.UTF8.GetBytes(value);
+    }
+
+    /// <summary>The key.</summary>
+    public string Value { get; }
+
+    /// <summary>Where it came from (the setting or the file path).</summary>
+    public string Source { get; }
+
+    /// <summary>Loads or creates the key.</summary>
+    /// <param name="settings">The host settings.</param>
+    /// <returns>The key.</returns>
+    public static AdminKey Load(HostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AdminKey is { } configured)
+        {
+            return new AdminKey(configured, "setting AdminKey");
+        }
+
+        var path = Path.Combine(settings.DataDirectory, "admin.key");
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 16 } stored)
+        {
+            return new AdminKey(stored, path);
+        }
+
+        Directory.CreateDirectory(settings.DataDirectory);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        File.WriteAllText(path, key);
+        return new AdminKey(key, path);
+    }
+
+    /// <summary>Compares in constant time.</summary>
+    /// <param name="candidate">The key a caller sent.</param>
+    /// <returns>True when it is this key.</returns>
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _bytes);
+}

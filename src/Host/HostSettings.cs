@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Serverless.Host;
+
+/// <summary>The local host's settings, read from configuration (local.settings.json <c>Values</c>, environment, command line).</summary>
+public sealed record HostSettings
+{
+    /// <summary>The address the host listens on when no <c>urls</c> setting is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Folder of the SQLite files and the admin key.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary><c>AzureWebJobsStorage</c>: product tables on Azure Tables/Azurite when set, SQLite when absent.</summary>
+    public string? StorageConnectionString { get; init; }
+
+    /// <summary>The admin key from configuration (<c>AdminKey</c>), or null to use/generate data/admin.key.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>Largest request body, in bytes (<c>MaxRequestBodyBytes</c>).</summary>
+    public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Retention of finished instances whose workflow sets none (<c>DefaultRetention</c>, a TimeSpan such as <c>30.00:00:00</c>).</summary>
+    public TimeSpan DefaultRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Retention of audit rows (<c>AuditRetention</c>).</summary>
+    public TimeSpan AuditRetention { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>Whether the timer services run (<c>TimersEnabled</c>); tests drive the timer handlers directly.</summary>
+    public bool TimersEnabled { get; init; } = true;
+
+    /// <summary>Reads the settings.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="contentRoot">Where relative paths start.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="InvalidOperationException">A value has the wrong format; the message names the setting.</exception>
+    public static HostSettings Read(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new HostSettings
+        {
+            DataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } data ? data : "data", contentRoot),
+            StorageConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } storage ? storage : null,
+            AdminKey = configuration["AdminKey"] is { Length: > 0 } key ? key : null,
+            MaxRequestBodyBytes = Int(configuration, "MaxRequestBodyBytes") ?? 1024 * 1024,
+            DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
+            AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),
+            TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    private static int? Int(IConfiguration configuration, string name) =>
+        configuration[name] is not { Length: > 0 } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new InvalidOperationException($"Setting {name} must be a positive whole number, not '{text}'.");
+
+    private static TimeSpan? Span(IConfiguration configuration, string name) =>
+        configuration[name] is not { Length: > 0 } text ? null
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value
+        : throw new InvalidOperationException($"Setting {name} must be a positive TimeSpan such as 30.00:00:00, not '{text}'.");
+}
