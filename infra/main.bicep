@@ -15,7 +15,11 @@ param location string
 @description('Object id of a developer (user) to grant the same data roles as the app, so a laptop can run against the cloud storage; empty for none.')
 param principalId string = ''
 
-@description('Durable task hub name (host.json reads it as %TASKHUB_NAME%). Letters and digits, 3-45 characters.')
+@description('What principalId is: a user on a laptop, a service principal in CI.')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
+
+@description('Durable task hub name (host.json reads it as %TaskHubName%). Letters and digits, 3-45 characters.')
 @minLength(3)
 @maxLength(45)
 param taskHubName string = 'serverless'
@@ -72,6 +76,7 @@ module storage 'modules/storage.bicep' = {
     identityName: 'id-${token}'
     deploymentContainerName: 'app-package'
     developerPrincipalId: principalId
+    developerPrincipalType: principalType
   }
 }
 
@@ -90,7 +95,7 @@ module functionApp 'modules/function-app.bicep' = {
     dotnetVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     appSettings: {
-      TASKHUB_NAME: taskHubName
+      TaskHubName: taskHubName
       ScheduleTickCron: scheduleTickCron
       RetentionSweepCron: retentionSweepCron
       // TimeSpan text (days.hh:mm:ss), as the local host reads the same settings.

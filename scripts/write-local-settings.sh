@@ -65,7 +65,7 @@ cat >"$tmp" <<JSON
   "Values": {
     $storage,
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
-    "TASKHUB_NAME": $(json "$(value TASKHUB_NAME serverless)"),
+    "TaskHubName": $(json "$(value TASKHUB_NAME serverless)"),
     "ScheduleTickCron": $(json "$(value SCHEDULE_TICK_CRON '*/5 * * * * *')"),
     "RetentionSweepCron": $(json "$(value RETENTION_SWEEP_CRON '0 0 * * * *')"),
     "DefaultRetention": $(json "$(value RETENTION_DAYS 30).00:00:00"),

@@ -7,8 +7,11 @@ param accountName string
 param identityName string
 param deploymentContainerName string
 
-@description('A developer to grant the same data roles, or empty.')
+@description('A developer (or the CI principal) to grant the same data roles, or empty.')
 param developerPrincipalId string
+
+@description('User or ServicePrincipal.')
+param developerPrincipalType string
 
 // Built-in role definition ids.
 var roles = {
@@ -64,7 +67,7 @@ resource developerRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
     principalId: developerPrincipalId
-    principalType: 'User'
+    principalType: developerPrincipalType
   }
 }]
 

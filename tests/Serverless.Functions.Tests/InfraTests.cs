@@ -42,7 +42,7 @@ public sealed class InfraTests
             Assert.True(settings.ContainsKey(timer.CronSetting), $"infra sets no {timer.CronSetting}: the Functions host cannot resolve %{timer.CronSetting}% of {timer.FunctionName}.");
         }
 
-        Assert.True(settings.ContainsKey("TASKHUB_NAME"));
+        Assert.True(settings.ContainsKey("TaskHubName"));
         Assert.True(settings.ContainsKey("DefaultRetention"));
         Assert.True(settings.ContainsKey("AuditRetention"));
     }

@@ -29,7 +29,7 @@ public sealed class LocalSettingsScriptTests : IDisposable
         Assert.Equal("stabc123", (string?)values["AzureWebJobsStorage__accountName"]);
         Assert.Null(values["AzureWebJobsStorage"]);
         Assert.Equal("dotnet-isolated", (string?)values["FUNCTIONS_WORKER_RUNTIME"]);
-        Assert.Equal("orders", (string?)values["TASKHUB_NAME"]);
+        Assert.Equal("orders", (string?)values["TaskHubName"]);
         Assert.Equal("0 * * * * *", (string?)values["ScheduleTickCron"]);
         Assert.Equal("0 0 * * * *", (string?)values["RetentionSweepCron"]);
         Assert.Equal("InstrumentationKey=k;IngestionEndpoint=https://x/", (string?)values["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
@@ -63,7 +63,7 @@ public sealed class LocalSettingsScriptTests : IDisposable
         Assert.Equal(0, kept.ExitCode);
         Assert.Equal("{ \"mine\": true }", keptText);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal("orders", (string?)(await ReadSettingsAsync())["Values"]!["TASKHUB_NAME"]);
+        Assert.Equal("orders", (string?)(await ReadSettingsAsync())["Values"]!["TaskHubName"]);
     }
 
     [Fact]
