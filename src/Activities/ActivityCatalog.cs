@@ -36,5 +36,6 @@ public static class ActivityCatalog
         new(PrepareCredit.Name, typeof(PrepareCredit)),
         new(CreditAccount.Name, typeof(CreditAccount)),
         new(CancelCredit.Name, typeof(CancelCredit)),
+        new(Workflows.RecordWorkflowEventsActivity.Name, typeof(Workflows.RecordWorkflowEventsActivity)),
     ];
 }

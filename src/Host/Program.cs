@@ -1,5 +1,12 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+using Serverless.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServerlessHost(args);
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+StartupBanner.Register(app);
+app.MapServerlessRoutes();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Serverless.Api.Audit;
+using Serverless.Api.Definitions;
+using Serverless.Api.Durable;
+using Serverless.Api.Metrics;
+using Serverless.Api.Operations;
+using Serverless.Api.Routing;
+using Serverless.Api.Schedules;
+using Serverless.Api.Workflows;
+using Serverless.Orchestration;
+using Serverless.Api.Approvals;
+
+namespace Serverless.Host;
+
+/// <summary>Maps every route of <see cref="ApiRoutes"/> and <see cref="DurableApiRoutes"/> onto its host-agnostic handler.</summary>
+public static class EndpointMapping
+{
+    /// <summary>Maps the routes, each behind the key its level needs.</summary>
+    /// <param name="app">The app.</param>
+    /// <returns>The app.</returns>
+    public static WebApplication MapServerlessRoutes(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var key = app.Services.GetRequiredService<AdminKey>();
+        var handlers = new Dictionary<ApiRoute, Delegate>
+        {
+            [ApiRoutes.Health] = ([FromServices] HealthEndpoint h, HttpRequest r, [FromServices] DurableTaskClient c, CancellationToken t) => h.GetAsync(r, c, t),
+            [ApiRoutes.OpenApi] = (HttpRequest r) => OpenApiDocument.Get(r),
+            [ApiRoutes.PublishDefinition] = ([FromServices] DefinitionEndpoints h, HttpRequest r, CancellationToken t) => h.PublishAsync(r, t),
+            [ApiRoutes.ListDefinitions] = ([FromServices] DefinitionEndpoints h, HttpRequest r, CancellationToken t) => h.ListAsync(r, t),
+            [ApiRoutes.GetDefinition] = ([FromServices] DefinitionEndpoints h, HttpRequest r, string name, CancellationToken t) => h.GetAsync(r, name, t),
+            [ApiRoutes.ListDefinitionVersions] = ([FromServices] DefinitionEndpoints h, HttpRequest r, string name, CancellationToken t) => h.ListVersionsAsync(r, name, t),
+            [ApiRoutes.ActivateDefinitionVersion] = ([FromServices] DefinitionEndpoints h, HttpRequest r, string name, CancellationToken t) => h.ActivateAsync(r, name, t),
+            [ApiRoutes.StartWorkflow] = ([FromServices] StartEndpoints h, HttpRequest r, [FromServices] DurableTaskClient c, string name, string? instanceId, CancellationToken t) =>
+                h.StartWorkflowAsync(r, c, name, instanceId, t),
+            [ApiRoutes.WorkflowMetrics] = ([FromServices] MetricsEndpoint h, HttpRequest r, [FromServices] DurableTaskClient c, string name, CancellationToken t) => h.GetAsync(r, c, name, t),
+            [ApiRoutes.StartOrchestrator] = ([FromServices] StartEndpoints h, HttpRequest r, [FromServices] DurableTaskClient c, string name, string? instanceId, CancellationToken t) =>
+                h.StartOrchestratorAsync(r, c, name, instanceId, t),
+            [ApiRoutes.ListPendingApprovals] = ([FromServices] ApprovalEndpoints h, HttpRequest r, CancellationToken t) => h.ListPendingAsync(r, t),
+            [ApiRoutes.DecideApproval] = ([FromServices] ApprovalEndpoints h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, string stepId, CancellationToken t) =>
+                h.DecideAsync(r, c, instanceId, stepId, t),
+            [ApiRoutes.ListSchedules] = ([FromServices] ScheduleEndpoints h, HttpRequest r, CancellationToken t) => h.ListAsync(r, t),
+            [ApiRoutes.GetSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.GetAsync(r, id, t),
+            [ApiRoutes.PutSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.PutAsync(r, id, t),
+            [ApiRoutes.DeleteSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.DeleteAsync(r, id, t),
+            [ApiRoutes.PauseSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.PauseAsync(r, id, t),
+            [ApiRoutes.ResumeSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.ResumeAsync(r, id, t),
+            [ApiRoutes.AuditTrail] = ([FromServices] AuditEndpoints h, HttpRequest r, string instanceId, CancellationToken t) => h.GetAsync(r, instanceId, t),
+
+            [DurableApiRoutes.Start] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string functionName, string? instanceId, CancellationToken t) =>
+                h.StartAsync(r, c, functionName, instanceId, t),
+            [DurableApiRoutes.GetStatus] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.GetStatusAsync(r, c, instanceId, t),
+            [DurableApiRoutes.List] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, CancellationToken t) => h.ListAsync(r, c, t),
+            [DurableApiRoutes.PurgeOne] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.PurgeInstanceAsync(r, c, instanceId, t),
+            [DurableApiRoutes.PurgeMany] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, CancellationToken t) => h.PurgeInstancesAsync(r, c, t),
+            [DurableApiRoutes.RaiseEvent] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, string eventName, CancellationToken t) =>
+                h.RaiseEventAsync(r, c, instanceId, eventName, t),
+            [DurableApiRoutes.Terminate] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.TerminateAsync(r, c, instanceId, t),
+            [DurableApiRoutes.Suspend] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.SuspendAsync(r, c, instanceId, t),
+            [DurableApiRoutes.Resume] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.ResumeAsync(r, c, instanceId, t),
+            [DurableApiRoutes.Rewind] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.RewindAsync(r, c, instanceId, t),
+            [DurableApiRoutes.Restart] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string instanceId, CancellationToken t) => h.RestartAsync(r, c, instanceId, t),
+        };
+
+        foreach (var (routes, prefix) in new[] { (ApiRoutes.All, ApiRoutes.Prefix), (DurableApiRoutes.All, DurableApiRoutes.Prefix) })
+        {
+            foreach (var route in routes)
+            {
+                app.MapMethods($"/{prefix}/{route.Route}", route.Methods, handlers[route])
+                    .WithName(route.FunctionName)
+                    .AddEndpointFilter(new KeyFilter(route.Authorization, key));
+            }
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Activities;
+using Serverless.Api;
+using Serverless.Api.Approvals;
+using Serverless.Api.Audit;
+using Serverless.Api.Definitions;
+using Serverless.Api.Durable;
+using Serverless.Api.Metrics;
+using Serverless.Api.Operations;
+using Serverless.Api.Retention;
+using Serverless.Api.Routing;
+using Serverless.Api.Schedules;
+using Serverless.Api.Workflows;
+using Serverless.Definitions;
+using Serverless.Orchestration;
+using Serverless.Runtime;
+using Serverless.Schedules;
+using Serverless.Storage;
+using Serverless.Workflows;
+using Serverless.Workflows.Validation;
+
+namespace Serverless.Host;
+
+/// <summary>Wires the local host: settings, stores, runtime, handlers and timers.</summary>
+public static class HostComposition
+{
+    /// <summary>Reads local.settings.json and host.json and registers every service of the host.</summary>
+    /// <param name="builder">The app builder.</param>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddServerlessHost(this WebApplicationBuilder builder, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = builder.Environment.ContentRootPath;
+        LocalSettingsFile.AddTo(builder.Configuration, Path.Combine(root, "local.settings.json"), args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(HostSettings.DefaultUrl);
+        }
+
+        var settings = HostSettings.Read(builder.Configuration, root);
+        var key = AdminKey.Load(settings);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes + 1);
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddSingleton(settings);
+        services.AddSingleton(key);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITableStore>(sp => TableStoreFactory.Create(
+            settings.StorageConnectionString, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));
+        services.AddServerlessActivities();
+
+        var runtimeOptions = HostJsonSettings.Apply(
+            Path.Combine(root, "host.json"),
+            new DurableRuntimeOptions { DataDirectory = settings.DataDirectory },
+            name => builder.Configuration[name]);
+        services.AddSingleton(sp => runtimeOptions with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
+        services.AddSingleton(_ =>
+        {
+            var registry = RuntimeService.OrchestratorRegistry();
+            foreach (var activity in ActivityCatalog.All)
+            {
+                registry.AddActivity(activity.Name, activity.ActivityType);
+            }
+
+            return registry;
+        });
+        services.AddSingleton<RuntimeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
+        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
+
+        services.AddSingleton(sp => new ApiOptions
+        {
+            HubName = runtimeOptions.HubName,
+            SystemKey = key.Value,
+            MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
+            DefaultRetention = settings.DefaultRetention,
+            AuditRetention = settings.AuditRetention,
+            Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
+        });
+        services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
+        services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<DurableHttpApi>();
+        services.AddSingleton<DefinitionEndpoints>();
+        services.AddSingleton<StartEndpoints>();
+        services.AddSingleton<ScheduleEndpoints>();
+        services.AddSingleton<ApprovalEndpoints>();
+        services.AddSingleton<AuditEndpoints>();
+        services.AddSingleton<MetricsEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ScheduleTick>();
+        services.AddSingleton<RetentionSweep>();
+
+        if (settings.TimersEnabled)
+        {
+            AddTimer(services, builder.Configuration, TimerSchedules.ScheduleTick, (sp, time, client, token) => sp.GetRequiredService<ScheduleTick>().RunAsync(time, client, token));
+            AddTimer(services, builder.Configuration, TimerSchedules.RetentionSweep, (sp, time, client, token) => sp.GetRequiredService<RetentionSweep>().RunAsync(time, client, token));
+        }
+
+        return builder;
+    }
+
+    private static void AddTimer(
+        IServiceCollection services, IConfiguration configuration, TimerSchedule timer, Func<IServiceProvider, TimeProvider, DurableTaskClient, CancellationToken, Task> run)
+    {
+        var cron = configuration[timer.CronSetting] is { Length: > 0 } configured ? configured : timer.DefaultCron;
+        try
+        {
+            CronCalendar.Parse(cron, "UTC");
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Setting {timer.CronSetting}: {e.Message}", e);
+        }
+
+        services.AddSingleton<IHostedService>(sp => new TimerService(
+            timer, cron, run, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerService>>()));
+    }
+}
