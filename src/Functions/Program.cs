@@ -12,7 +12,6 @@ builder.ConfigureFunctionsWebApplication();
 // Inputs, outputs and events in Durable history use the embedded runtime's JSON (camelCase, case-insensitive
 // reads), so workflow expressions see the same property names on both hosts.
 builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonDataConverter.Default.Options));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(ProductTables.Create(builder.Configuration));
+builder.Services.AddServerlessFunctions(builder.Configuration);
 
 builder.Build().Run();

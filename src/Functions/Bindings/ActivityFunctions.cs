@@ -3,12 +3,13 @@ using Microsoft.Azure.Functions.Worker;
 using Serverless.Activities;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
+using Serverless.Activities.Workflows;
 
 namespace Serverless.Functions.Bindings;
 
 /// <summary>
 /// One activity function per <see cref="ActivityCatalog.All"/> entry, under its registered name, each
-/// running the shared activity class with the trigger's input. This part: built-ins and approvals.
+/// running the shared activity class with the trigger's input. This part: built-ins, approvals and the interpreter's event batches.
 /// </summary>
 public static partial class ActivityFunctions
 {
@@ -75,4 +76,12 @@ public static partial class ActivityFunctions
     [Function("CloseApproval")]
     public static Task<bool> CloseApproval([ActivityTrigger] CloseApprovalInput input, FunctionContext function) =>
         SharedTasks.RunActivityAsync<CloseApproval, CloseApprovalInput, bool>(input, function);
+
+    /// <summary>Activity <c>recordWorkflowEvents</c>: runs <see cref="RecordWorkflowEventsActivity"/>.</summary>
+    /// <param name="input">The activity input.</param>
+    /// <param name="function">The invocation.</param>
+    /// <returns>The activity output.</returns>
+    [Function("recordWorkflowEvents")]
+    public static Task<int> RecordWorkflowEvents([ActivityTrigger] WorkflowEventBatch input, FunctionContext function) =>
+        SharedTasks.RunActivityAsync<RecordWorkflowEventsActivity, WorkflowEventBatch, int>(input, function);
 }

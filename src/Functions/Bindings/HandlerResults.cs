@@ -14,6 +14,11 @@ internal static class HandlerResults
     /// <returns>An action result that executes the handler's result on the request's context.</returns>
     public static async Task<IActionResult> AsActionResult(this Task<IResult> handler) => new ResultAction(await handler);
 
+    /// <summary>Wraps a handler's result.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>An action result that executes it on the request's context.</returns>
+    public static IActionResult AsActionResult(this IResult result) => new ResultAction(result);
+
     private sealed class ResultAction(IResult result) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
