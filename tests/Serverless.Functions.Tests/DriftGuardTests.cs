@@ -31,7 +31,7 @@ public sealed class DriftGuardTests
     public void Check_OrchestratorBindingRemoved_ReportsMissingBinding()
     {
         var name = ProductRegistrations.Current.Orchestrators[0].Name;
-        var edited = Source.With("Bindings/OrchestratorFunctions.cs", $"[Function(\"{name}\")]", string.Empty);
+        var edited = Source.With(FileBinding(name), $"[Function(\"{name}\")]", string.Empty);
 
         var problems = Drift(edited);
 
@@ -42,12 +42,12 @@ public sealed class DriftGuardTests
     public void Check_ActivityNameMisspelt_ReportsBothSides()
     {
         var name = ProductRegistrations.Current.Activities[0].Name;
-        var edited = Source.With("Bindings/ActivityFunctions.cs", $"[Function(\"{name}\")]", $"[Function(\"{name}x\")]");
+        var edited = Source.With(FileBinding(name), $"[Function(\"{name}\")]", $"[Function(\"{name}x\")]");
 
         var problems = Drift(edited);
 
         Assert.Contains($"Registered activity '{name}' has no binding in src/Functions.", problems);
-        Assert.Contains(problems, p => p.StartsWith($"Activity binding '{name}x' (Bindings/ActivityFunctions.cs:", StringComparison.Ordinal) && p.EndsWith("has no registration.", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"Activity binding '{name}x' ({FileBinding(name)}:", StringComparison.Ordinal) && p.EndsWith("has no registration.", StringComparison.Ordinal));
         Assert.Equal(2, problems.Count);
     }
 
@@ -56,10 +56,11 @@ public sealed class DriftGuardTests
     {
         var activities = ProductRegistrations.Current.Activities;
         var first = activities[0];
-        var other = activities.First(a => a.Implementation != first.Implementation);
-        var edited = Source.With("Bindings/ActivityFunctions.cs", $"[Function(\"{other.Name}\")]", "[Function(\"swapped\")]")
-            .With("Bindings/ActivityFunctions.cs", $"[Function(\"{first.Name}\")]", $"[Function(\"{other.Name}\")]")
-            .With("Bindings/ActivityFunctions.cs", "[Function(\"swapped\")]", $"[Function(\"{first.Name}\")]");
+        var file = FileBinding(first.Name);
+        var other = activities.First(a => a.Implementation != first.Implementation && FileBinding(a.Name) == file);
+        var edited = Source.With(file, $"[Function(\"{other.Name}\")]", "[Function(\"swapped\")]")
+            .With(file, $"[Function(\"{first.Name}\")]", $"[Function(\"{other.Name}\")]")
+            .With(file, "[Function(\"swapped\")]", $"[Function(\"{first.Name}\")]");
 
         var problems = Drift(edited);
 
@@ -71,7 +72,7 @@ public sealed class DriftGuardTests
     public void Check_RouteBindingRemoved_ReportsMissingBinding()
     {
         var route = ProductRegistrations.Current.Routes[0];
-        var edited = Source.With(HttpFileOf(route.FunctionName), $"[Function(\"{route.FunctionName}\")]", string.Empty);
+        var edited = Source.With(FileBinding(route.FunctionName), $"[Function(\"{route.FunctionName}\")]", string.Empty);
 
         var problems = Drift(edited);
 
@@ -82,7 +83,7 @@ public sealed class DriftGuardTests
     public void Check_RouteTemplateChanged_ReportsRouteMismatch()
     {
         var route = ProductRegistrations.Current.Routes.First(r => r.Route.Contains('/', StringComparison.Ordinal));
-        var edited = Source.With(HttpFileOf(route.FunctionName), $"Route = \"{route.Route}\"", $"Route = \"{route.Route}/x\"");
+        var edited = Source.With(FileBinding(route.FunctionName), $"Route = \"{route.Route}\"", $"Route = \"{route.Route}/x\"");
 
         var problems = Drift(edited);
 
@@ -94,7 +95,7 @@ public sealed class DriftGuardTests
     public void Check_TimerWithLiteralCron_ReportsScheduleMismatch()
     {
         var timer = ProductRegistrations.Current.Timers[0];
-        var edited = Source.With("Bindings/TimerFunctions.cs", $"[TimerTrigger(\"%{timer.CronSetting}%\")]", $"[TimerTrigger(\"{timer.DefaultCron}\")]");
+        var edited = Source.With(FileBinding(timer.FunctionName), $"[TimerTrigger(\"%{timer.CronSetting}%\")]", $"[TimerTrigger(\"{timer.DefaultCron}\")]");
 
         var problems = Drift(edited);
 
@@ -136,6 +137,6 @@ public sealed class DriftGuardTests
     private static IReadOnlyList<string> Drift(FunctionsSource source) =>
         DriftGuard.Check(BindingInventory.Read(FunctionsCompilation.Compile(source)), ProductRegistrations.Current);
 
-    private static string HttpFileOf(string functionName) =>
-        Source.Files.First(f => f.Key.StartsWith("Bindings/Http", StringComparison.Ordinal) && f.Value.Contains($"[Function(\"{functionName}\")]", StringComparison.Ordinal)).Key;
+    private static string FileBinding(string functionName) =>
+        Source.Files.Single(f => f.Value.Contains($"[Function(\"{functionName}\")]", StringComparison.Ordinal)).Key;
 }
