@@ -109,7 +109,7 @@ public sealed class ActivityStepTests
         }));
         var result = await host.RunAsync("""
             { "name": "jumping", "version": 1, "steps": [
-                { "id": "risky", "kind": "activity", "activity": "fail", "onError": "goto", "goto": "recover" },
+                { "id": "risky", "kind": "activity", "activity": "fail", "input": { "message": "failed" }, "onError": "goto", "goto": "recover" },
                 { "id": "skipped", "kind": "activity", "activity": "mark", "input": "skipped" },
                 { "id": "recover", "kind": "activity", "activity": "echo", "input": { "skipped": "{{steps.skipped.output}}", "why": "{{steps.risky.error.message}}" } } ] }
             """);

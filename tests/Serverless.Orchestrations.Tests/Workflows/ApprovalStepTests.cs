@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Serverless.Activities.Approvals;
 using Serverless.Approvals;
 using Serverless.Orchestration;
 using Serverless.Orchestration.History;
@@ -30,9 +31,9 @@ public sealed class ApprovalStepTests
         Assert.Equal("approved", output["decision"]!.GetValue<string>());
         Assert.Equal("""["alice","bob"]""", output["decidedBy"]!.ToJsonString());
         Assert.False(output["timedOut"]!.GetValue<bool>());
-        var request = Assert.Single(host.ApprovalRequests)!;
-        Assert.Equal("Buy laptop", request["title"]!.GetValue<string>());
-        Assert.Equal("approved", Assert.Single(host.ApprovalClosures)!["outcome"]!.GetValue<string>());
+        var inbox = (await host.Inbox.GetAsync(id, "decide"))!;
+        Assert.Equal("Buy laptop", inbox.Request.Title);
+        Assert.Equal((ApprovalStatus.Closed, "approved"), (inbox.Status, inbox.Outcome));
         var trail = await host.TrailAsync(id);
         Assert.Equal(2, trail.Count(r => r.Entry.EventType == WorkflowEventTypes.ApprovalIgnored));
         Assert.Equal(["alice", "bob"], trail.Where(r => r.Entry.EventType == WorkflowEventTypes.ApprovalDecided).Select(r => r.Entry.Actor));
@@ -64,6 +65,7 @@ public sealed class ApprovalStepTests
             """)), instanceId: "escalate-1");
 
         await Decide(host, id, "director", true);
+        await host.WaitForHistoryAsync(id, h => h.OfType<EventRaised>().Any() && h.OfType<TimerCreated>().Any());
         await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromHours(1));
         await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Count() >= 2);
         await Decide(host, id, "director", true);
@@ -72,9 +74,11 @@ public sealed class ApprovalStepTests
         var output = result.ReadOutputAs<WorkflowRunOutput>()!.Output!;
         Assert.Equal("approved", output["decision"]!.GetValue<string>());
         Assert.Equal("""["director"]""", output["decidedBy"]!.ToJsonString());
-        Assert.Equal([0, 1], host.ApprovalRequests.Select(r => r!["level"]!.GetValue<int>()));
-        Assert.Equal("""["manager","director"]""", host.ApprovalRequests.Last()!["approvers"]!.ToJsonString());
+        var inbox = (await host.Inbox.GetAsync(id, "decide"))!;
+        Assert.Equal(1, inbox.Request.Level);
+        Assert.Equal(["manager", "director"], inbox.Request.Approvers);
         var trail = await host.TrailAsync(id);
+        Assert.Equal(["0", "1"], trail.Where(r => r.Entry.EventType == WorkflowEventTypes.ApprovalRequested).Select(r => JsonNode.Parse(r.Entry.DetailsJson!)!["level"]!.ToJsonString()));
         Assert.Single(trail, r => r.Entry.EventType == WorkflowEventTypes.ApprovalEscalated);
         Assert.Single(trail, r => r.Entry.EventType == WorkflowEventTypes.ApprovalIgnored);
     }
@@ -111,7 +115,7 @@ public sealed class ApprovalStepTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         Assert.Contains("failed at step 'decide': no decision within PT1H.", result.FailureDetails!.ErrorMessage);
-        Assert.Equal("timedOut", Assert.Single(host.ApprovalClosures)!["outcome"]!.GetValue<string>());
+        Assert.Equal("timedOut", (await host.Inbox.GetAsync(id, "decide"))!.Outcome);
     }
 
     private static string Definition(string approvalFields) => $$"""

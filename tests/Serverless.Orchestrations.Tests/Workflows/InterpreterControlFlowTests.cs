@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Moq;
+using Serverless.Activities.Approvals;
 using Serverless.Approvals;
 using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
@@ -116,8 +117,12 @@ public sealed class InterpreterControlFlowTests
 
         Assert.Equal("approved", output!.Output!["decision"]!.GetValue<string>());
         Assert.Empty(decisions);
-        Assert.Equal(["RequestApproval", "CloseApproval"], _calls.Select(c => c.Name));
-        Assert.Equal(Start.AddDays(1).ToString("O"), _calls[0].Input!["dueAt"]!.GetValue<string>());
+        _context.Verify(c => c.CallActivityAsync<ApprovalRecord>(
+            It.Is<TaskName>(n => n.Name == RequestApproval.Name),
+            It.Is<ApprovalRequest>(r => r.DueAt == new DateTimeOffset(Start.AddDays(1)) && r.Quorum == 2 && r.Approvers.SequenceEqual(new[] { "ann", "bo" })),
+            null), Times.Once);
+        _context.Verify(c => c.CallActivityAsync<bool>(
+            It.Is<TaskName>(n => n.Name == CloseApproval.Name), new CloseApprovalInput("unit-1", "ok", "approved"), null), Times.Once);
         _context.Verify(c => c.CreateTimer(Start.AddDays(1), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 

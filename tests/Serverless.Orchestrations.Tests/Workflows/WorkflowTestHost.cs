@@ -1,7 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Activities;
+using Serverless.Activities.Approvals;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Workflows;
 using Serverless.Audit;
@@ -19,7 +21,7 @@ namespace Serverless.Orchestrations.Tests.Workflows;
 
 /// <summary>
 /// The real embedded runtime on SQLite in a temp folder, running the interpreter with test activities, a real
-/// audit trail (SQLite table store) and a recording approvals inbox. Waits on conditions, never sleeps.
+/// audit trail (SQLite table store), the product activities (catalog) and the real approvals inbox. Waits on conditions, never sleeps.
 /// </summary>
 internal sealed class WorkflowTestHost : IAsyncDisposable
 {
@@ -48,9 +50,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public AuditTrail Trail { get; private set; } = null!;
 
-    public ConcurrentQueue<JsonNode?> ApprovalRequests { get; } = new();
-
-    public ConcurrentQueue<JsonNode?> ApprovalClosures { get; } = new();
+    /// <summary>The approvals inbox the real RequestApproval/CloseApproval activities write to.</summary>
+    public ApprovalInbox Inbox { get; private set; } = null!;
 
     public DurableTaskClient Client => Runtime.Client;
 
@@ -142,23 +143,18 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     {
         var time = (TimeProvider?)Clock ?? TimeProvider.System;
         _tables = new SqliteTableStore(Path.Combine(Folder, "tables.db"), time);
-        Trail = new AuditTrail(_tables, time);
+        var services = new ServiceCollection()
+            .AddSingleton<ITableStore>(_tables)
+            .AddSingleton(time)
+            .AddServerlessActivities()
+            .BuildServiceProvider();
+        Trail = services.GetRequiredService<AuditTrail>();
         await Trail.EnsureCreatedAsync();
+        Inbox = services.GetRequiredService<ApprovalInbox>();
         var registry = new TaskRegistry()
-            .AddOrchestrator(WorkflowRunInput.OrchestratorName, _ => new WorkflowOrchestrator(_options))
-            .AddActivity(RecordWorkflowEventsActivity.Name, _ => new RecordWorkflowEventsActivity(Trail))
-            .AddJson("echo", input => input)
-            .AddJson("fail", input => throw new InvalidOperationException(input?["message"]?.GetValue<string>() ?? "failed"))
-            .AddJson("RequestApproval", input =>
-            {
-                ApprovalRequests.Enqueue(input);
-                return null;
-            })
-            .AddJson("CloseApproval", input =>
-            {
-                ApprovalClosures.Enqueue(input);
-                return null;
-            });
+            .AddOrchestrator(WorkflowRunInput.OrchestratorName, _ => new WorkflowOrchestrator(_options));
+        foreach (var activity in ActivityCatalog.All)
+            registry.AddActivity(activity.Name, activity.ActivityType);
         _activities?.Invoke(registry);
         Runtime = await DurableRuntime.StartAsync(
             new DurableRuntimeOptions
@@ -171,6 +167,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
                 LeaseDuration = TimeSpan.FromSeconds(2),
                 PollInterval = TimeSpan.FromMilliseconds(100),
             },
-            registry);
+            registry,
+            services);
     }
 }
