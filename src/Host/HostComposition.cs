@@ -54,6 +54,11 @@ public static class HostComposition
             Path.Combine(root, "host.json"),
             new DurableRuntimeOptions { DataDirectory = settings.DataDirectory },
             name => builder.Configuration[name]);
+        if (settings.LeaseDuration is { } lease)
+        {
+            runtimeOptions = runtimeOptions with { LeaseDuration = lease };
+        }
+
         services.AddSingleton(sp => runtimeOptions with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
         services.AddSingleton(_ =>
         {

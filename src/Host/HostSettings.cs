@@ -27,6 +27,12 @@ public sealed record HostSettings
     /// <summary>Retention of audit rows (<c>AuditRetention</c>).</summary>
     public TimeSpan AuditRetention { get; init; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// How long the runtime's leases last (<c>LeaseDuration</c>): after a crash, a restarted host retakes the
+    /// instances it was running once their leases expire. Null keeps the runtime default (30 s).
+    /// </summary>
+    public TimeSpan? LeaseDuration { get; init; }
+
     /// <summary>Whether the timer services run (<c>TimersEnabled</c>); tests drive the timer handlers directly.</summary>
     public bool TimersEnabled { get; init; } = true;
 
@@ -46,6 +52,7 @@ public sealed record HostSettings
             MaxRequestBodyBytes = Int(configuration, "MaxRequestBodyBytes") ?? 1024 * 1024,
             DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
             AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),
+            LeaseDuration = Span(configuration, "LeaseDuration"),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
         };
     }
