@@ -1,5 +1,4 @@
 using Serverless.Activities.Reliability;
-using Serverless.Activities.Storage;
 using Serverless.Orchestration;
 
 namespace Serverless.Activities.Inventory;

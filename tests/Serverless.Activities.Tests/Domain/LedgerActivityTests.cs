@@ -1,4 +1,3 @@
-using Serverless.Activities.Storage;
 using Serverless.Activities.Tests.Infrastructure;
 using Serverless.Activities.Transfers;
 
