@@ -1,4 +1,5 @@
 using Serverless.Activities.Reliability;
+using Serverless.Activities.Storage;
 using Serverless.Orchestration;
 
 namespace Serverless.Activities.Shipping;

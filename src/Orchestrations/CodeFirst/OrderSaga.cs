@@ -1,8 +1,8 @@
-using Serverless.Activities;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Reliability;
 using Serverless.Activities.Shipping;
+using Serverless.Activities.Storage;
 using Serverless.Orchestration;
 
 namespace Serverless.Orchestrations.CodeFirst;

@@ -1,5 +1,6 @@
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Reliability;
+using Serverless.Activities.Storage;
 using Serverless.Activities.Tests.Infrastructure;
 
 namespace Serverless.Activities.Tests.Domain;

@@ -1,3 +1,4 @@
+using Serverless.Activities.Storage;
 using Serverless.Activities.Tests.Infrastructure;
 using Serverless.Activities.Transfers;
 

@@ -1,6 +1,7 @@
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Shipping;
+using Serverless.Activities.Storage;
 using Serverless.Activities.Tests.Infrastructure;
 
 namespace Serverless.Activities.Tests.Domain;

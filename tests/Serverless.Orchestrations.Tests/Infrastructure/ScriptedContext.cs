@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Moq;
-using Serverless.Activities;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Shipping;
+using Serverless.Activities.Storage;
 using Serverless.Approvals;
 using Serverless.Orchestration;
 
