@@ -20,7 +20,7 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         Validate(input);
         var participants = input.Participants;
         context.SetCustomStatus(new OrchestrationProgress("preparing", null, 0, participants.Count));
-        var prepares = participants.Select(p => CallAsync(context, p.Prepare, TemplateInputs.Evaluate(context, p.Prepare.Input, input.Input))).ToList();
+        var prepares = participants.Select(p => CallAsync(context, p.Prepare, () => TemplateInputs.Evaluate(context, p.Prepare.Input, input.Input))).ToList();
         await Task.WhenAll(prepares);
         var prepared = prepares.Select(p => p.Result).ToList();
         var commit = prepared.All(p => p.Error is null);
@@ -35,8 +35,8 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             }
 
             var call = commit ? p.Commit : p.Abort;
-            var callInput = TemplateInputs.Evaluate(context, call.Input, input.Input, item: prepared[i].Output);
-            return WrapAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, callInput));
+            var output = prepared[i].Output;
+            return WrapAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, () => TemplateInputs.Evaluate(context, call.Input, input.Input, item: output)));
         }).ToList();
         await Task.WhenAll(phaseTwo);
 
@@ -63,13 +63,14 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         return new TwoPhaseCommitOutput(outcome, outcomes);
     }
 
-    private static async Task<(JsonNode? Output, StepError? Error)> CallAsync(TaskOrchestrationContext context, ActivityCall call, JsonNode? input)
+    /// <summary>Evaluates the input and calls the activity; a failure of either is returned, never thrown, so every participant gets its turn.</summary>
+    private static async Task<(JsonNode? Output, StepError? Error)> CallAsync(TaskOrchestrationContext context, ActivityCall call, Func<JsonNode?> input)
     {
         try
         {
-            return (await context.CallActivityAsync<JsonNode?>(call.Activity, input, call.Retry?.ToTaskOptions()), null);
+            return (await context.CallActivityAsync<JsonNode?>(call.Activity, input(), call.Retry?.ToTaskOptions()), null);
         }
-        catch (TaskFailedException e)
+        catch (Exception e) when (e is TaskFailedException or ArgumentException)
         {
             return (null, StepError.From(e));
         }
@@ -96,6 +97,10 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             {
                 throw new ArgumentException($"Participant '{p.Name}' needs prepare, commit and abort activities.", nameof(input));
             }
+
+            TemplateInputs.CheckSyntax(p.Prepare.Input, $"the prepare of '{p.Name}'");
+            TemplateInputs.CheckSyntax(p.Commit.Input, $"the commit of '{p.Name}'");
+            TemplateInputs.CheckSyntax(p.Abort.Input, $"the abort of '{p.Name}'");
         }
     }
 }
