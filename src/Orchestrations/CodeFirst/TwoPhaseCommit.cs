@@ -31,12 +31,12 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         {
             if (prepared[i].Error is not null)
             {
-                return Task.FromResult<(JsonNode?, StepError?)?>(null);
+                return Task.FromResult<CallResult?>(null);
             }
 
             var call = commit ? p.Commit : p.Abort;
             var output = prepared[i].Output;
-            return WrapAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, () => TemplateInputs.Evaluate(context, call.Input, input.Input, item: output)));
+            return AsNullableAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, () => TemplateInputs.Evaluate(context, call.Input, input.Input, item: output)));
         }).ToList();
         await Task.WhenAll(phaseTwo);
 
@@ -46,10 +46,10 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             var phase = second switch
             {
                 null => "notPrepared",
-                { Item2: not null } => "failed",
+                { Error: not null } => "failed",
                 _ => commit ? "committed" : "aborted",
             };
-            return new ParticipantOutcome(p.Name, prepared[i].Error is null, prepared[i].Output, prepared[i].Error, phase, second?.Item2);
+            return new ParticipantOutcome(p.Name, prepared[i].Error is null, prepared[i].Output, prepared[i].Error, phase, second?.Error);
         }).ToList();
         var incomplete = outcomes.Any(o => o.PhaseTwo == "failed");
         var outcome = (commit, incomplete) switch
@@ -64,19 +64,19 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
     }
 
     /// <summary>Evaluates the input and calls the activity; a failure of either is returned, never thrown, so every participant gets its turn.</summary>
-    private static async Task<(JsonNode? Output, StepError? Error)> CallAsync(TaskOrchestrationContext context, ActivityCall call, Func<JsonNode?> input)
+    private static async Task<CallResult> CallAsync(TaskOrchestrationContext context, ActivityCall call, Func<JsonNode?> input)
     {
         try
         {
-            return (await context.CallActivityAsync<JsonNode?>(call.Activity, input(), call.Retry?.ToTaskOptions()), null);
+            return new CallResult(await context.CallActivityAsync<JsonNode?>(call.Activity, input(), call.Retry?.ToTaskOptions()), null);
         }
         catch (Exception e) when (e is TaskFailedException or ArgumentException)
         {
-            return (null, StepError.From(e));
+            return new CallResult(null, StepError.From(e));
         }
     }
 
-    private static async Task<(JsonNode?, StepError?)?> WrapAsync(Task<(JsonNode? Output, StepError? Error)> call) => await call;
+    private static async Task<CallResult?> AsNullableAsync(Task<CallResult> call) => await call;
 
     private static void Validate(TwoPhaseCommitInput? input)
     {
@@ -103,4 +103,6 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             TemplateInputs.CheckSyntax(p.Abort.Input, $"the abort of '{p.Name}'");
         }
     }
+
+    private sealed record CallResult(JsonNode? Output, StepError? Error);
 }
