@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Activities.Approvals;
+using Serverless.Activities.General;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Workflows;
 using Serverless.Audit;
@@ -29,10 +30,13 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     private readonly Action<TaskRegistry>? _activities;
     private readonly WorkflowInterpreterOptions _options;
+    private readonly Func<HttpRequestMessage, HttpResponseMessage>? _http;
     private SqliteTableStore? _tables;
 
-    private WorkflowTestHost(string folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock)
+    private WorkflowTestHost(
+        string folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock, Func<HttpRequestMessage, HttpResponseMessage>? http)
     {
+        _http = http;
         Folder = folder;
         _activities = activities;
         _options = options;
@@ -48,6 +52,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public DurableRuntime Runtime { get; private set; } = null!;
 
+    /// <summary>The activities' services (stores, inbox, ledger...) for checking side effects.</summary>
+    public IServiceProvider Services { get; private set; } = null!;
+
     public AuditTrail Trail { get; private set; } = null!;
 
     /// <summary>The approvals inbox the real RequestApproval/CloseApproval activities write to.</summary>
@@ -61,11 +68,14 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     };
 
     public static async Task<WorkflowTestHost> StartAsync(
-        Action<TaskRegistry>? activities = null, WorkflowInterpreterOptions? options = null, FakeTimeProvider? clock = null)
+        Action<TaskRegistry>? activities = null,
+        WorkflowInterpreterOptions? options = null,
+        FakeTimeProvider? clock = null,
+        Func<HttpRequestMessage, HttpResponseMessage>? http = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"serverless-wf-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock);
+        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock, http);
         await host.StartRuntimeAsync();
         return host;
     }
@@ -143,11 +153,18 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     {
         var time = (TimeProvider?)Clock ?? TimeProvider.System;
         _tables = new SqliteTableStore(Path.Combine(Folder, "tables.db"), time);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<ITableStore>(_tables)
             .AddSingleton(time)
-            .AddServerlessActivities()
-            .BuildServiceProvider();
+            .AddServerlessActivities();
+        if (_http is { } respond)
+        {
+            // External HTTP endpoints are the one boundary faked here: a scripted handler answers the http activity.
+            collection.AddHttpClient(HttpActivityOptions.ClientName).ConfigurePrimaryHttpMessageHandler(() => new ScriptedHttpHandler(respond));
+        }
+
+        var services = collection.BuildServiceProvider();
+        Services = services;
         Trail = services.GetRequiredService<AuditTrail>();
         await Trail.EnsureCreatedAsync();
         Inbox = services.GetRequiredService<ApprovalInbox>();
@@ -169,5 +186,11 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             },
             registry,
             services);
+    }
+
+    private sealed class ScriptedHttpHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(respond(request));
     }
 }
