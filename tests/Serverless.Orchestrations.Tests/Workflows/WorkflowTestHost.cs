@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Activities.Approvals;
@@ -14,6 +13,7 @@ using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;
 using Serverless.Storage;
+using Serverless.Tests.Infrastructure;
 using Serverless.Workflows;
 using Serverless.Workflows.Validation;
 using Serverless.Workflows.Versioning;
@@ -34,7 +34,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     private SqliteTableStore? _tables;
 
     private WorkflowTestHost(
-        string folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock, Func<HttpRequestMessage, HttpResponseMessage>? http)
+        TempFolder folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock, Func<HttpRequestMessage, HttpResponseMessage>? http)
     {
         _http = http;
         Folder = folder;
@@ -44,7 +44,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         Catalog = new WorkflowCatalog(new ValidationOptions { ActivityRegistry = null });
     }
 
-    public string Folder { get; }
+    public TempFolder Folder { get; }
 
     public FakeTimeProvider? Clock { get; }
 
@@ -73,8 +73,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         FakeTimeProvider? clock = null,
         Func<HttpRequestMessage, HttpResponseMessage>? http = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"serverless-wf-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
+        var folder = new TempFolder("workflows");
+        Directory.CreateDirectory(folder.Path);
         var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock, http);
         await host.StartRuntimeAsync();
         return host;
@@ -138,21 +138,13 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Runtime.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a pool on some platforms; the OS cleans the temp folder.
-        }
+        Folder.Dispose();
     }
 
     private async Task StartRuntimeAsync()
     {
         var time = (TimeProvider?)Clock ?? TimeProvider.System;
-        _tables = new SqliteTableStore(Path.Combine(Folder, "tables.db"), time);
+        _tables = new SqliteTableStore(Folder.File("tables.db"), time);
         var collection = new ServiceCollection()
             .AddSingleton<ITableStore>(_tables)
             .AddSingleton(time)
@@ -177,7 +169,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             new DurableRuntimeOptions
             {
                 HubName = "workflows",
-                DataDirectory = Folder,
+                DataDirectory = Folder.Path,
                 TimeProvider = time,
                 MaxConcurrentActivityFunctions = 16,
                 MaxConcurrentOrchestratorFunctions = 4,
