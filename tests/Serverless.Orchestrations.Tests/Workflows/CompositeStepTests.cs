@@ -48,6 +48,25 @@ public sealed class CompositeStepTests
     }
 
     [Fact]
+    public async Task RunWorkflow_ParallelFailFastWhileOtherBranchWaits_FailsWithoutWaitingForIt()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""
+            { "name": "failfast", "version": 1, "steps": [
+                { "id": "both", "kind": "parallel", "failurePolicy": "failFast", "branches": [
+                    { "name": "waiting", "steps": [ { "id": "w", "kind": "wait", "event": "never" },
+                                                    { "id": "after", "kind": "activity", "activity": "echo" } ] },
+                    { "name": "broken", "steps": [ { "id": "b", "kind": "activity", "activity": "fail", "input": { "message": "broken branch" } } ] } ] } ] }
+            """, instanceId: "failfast-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'b': broken branch", result.FailureDetails!.ErrorMessage);
+        var trail = await host.TrailAsync("failfast-1");
+        Assert.DoesNotContain(trail, r => r.Entry.Step == "after");
+        Assert.Contains(trail, r => r.Entry.Step == "both" && r.Entry.EventType == WorkflowEventTypes.StepFailed);
+    }
+
+    [Fact]
     public async Task RunWorkflow_ForeachWithMaxConcurrency_NeverExceedsCapAndKeepsItemOrder()
     {
         var inFlight = 0;
