@@ -104,8 +104,6 @@ internal sealed partial class WorkflowRun
         }
 
         Log.Started(_logger, Definition.Name, Definition.Version, _context.InstanceId);
-        foreach (var (name, template) in Definition.Vars)
-            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
         Emit(WorkflowEventTypes.WorkflowStarted, null, new JsonObject
         {
             ["input"] = _workflowInput?.DeepClone(),
@@ -113,6 +111,8 @@ internal sealed partial class WorkflowRun
             ["contentHash"] = _input.ContentHash,
         });
         PublishProgress();
+        foreach (var (name, template) in Definition.Vars)
+            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
     }
 
     private async Task<JsonNode?> WithDefinitionTimeoutAsync(Func<Task<JsonNode?>> run)
