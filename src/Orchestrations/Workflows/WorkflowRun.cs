@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Serverless.Orchestration;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
@@ -26,6 +27,7 @@ internal sealed partial class WorkflowRun
     private readonly List<Task> _activitiesInFlight = [];
     private readonly StepScope _root;
     private readonly DateTime _startedAt;
+    private readonly ILogger _logger;
     private int _stepsCompleted;
     private string? _currentStep;
     private string _phase = WorkflowPhases.Running;
@@ -44,6 +46,7 @@ internal sealed partial class WorkflowRun
         _startedAt = _resume?.StartedAt ?? context.CurrentUtcDateTime;
         _stepsCompleted = _resume?.StepsCompleted ?? 0;
         _nextSequence = _resume?.NextEventSequence ?? 1;
+        _logger = context.CreateReplaySafeLogger(typeof(WorkflowOrchestrator).FullName!);
     }
 
     private WorkflowDefinition Definition => _compiled.Definition;
@@ -53,10 +56,10 @@ internal sealed partial class WorkflowRun
     /// <summary>Runs the definition to its end; returns null when the instance continued as new.</summary>
     public async Task<WorkflowRunOutput?> RunAsync()
     {
-        if (_resume is null && !await StartAsync())
-            return null;
         try
         {
+            if (_resume is null)
+                await StartAsync();
             var last = await WithDefinitionTimeoutAsync(() => RunSequenceAsync(_compiled.Graph.Root, _root, _resume?.ResumeAt ?? 0));
             var output = Definition.Output is { } mapping ? EvaluateOrFail(mapping, _root, "$.output") : last;
             _phase = WorkflowPhases.Completed;
@@ -64,6 +67,7 @@ internal sealed partial class WorkflowRun
             Emit(WorkflowEventTypes.WorkflowCompleted, null, new JsonObject { ["stepsCompleted"] = _stepsCompleted });
             PublishProgress();
             await FlushEventsAsync();
+            Log.Completed(_logger, Definition.Name, Definition.Version, _context.InstanceId, _stepsCompleted);
             return new WorkflowRunOutput
             {
                 Workflow = _input.Workflow,
@@ -84,8 +88,8 @@ internal sealed partial class WorkflowRun
         }
     }
 
-    // Validates the input and sets the initial variables; false means the workflow failed (already recorded).
-    private async Task<bool> StartAsync()
+    // Validates the input (a misfit fails the instance before any step) and sets the initial variables.
+    private async Task StartAsync()
     {
         var problems = Definition.Input.Check(_workflowInput);
         if (problems.Count > 0)
@@ -95,11 +99,11 @@ internal sealed partial class WorkflowRun
             _phase = WorkflowPhases.Failed;
             PublishProgress();
             await FlushEventsAsync();
+            Log.Failed(_logger, Definition.Name, Definition.Version, _context.InstanceId, "(input)", message);
             throw new WorkflowFailedException(message);
         }
 
-        foreach (var (name, template) in Definition.Vars)
-            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
+        Log.Started(_logger, Definition.Name, Definition.Version, _context.InstanceId);
         Emit(WorkflowEventTypes.WorkflowStarted, null, new JsonObject
         {
             ["input"] = _workflowInput?.DeepClone(),
@@ -107,7 +111,8 @@ internal sealed partial class WorkflowRun
             ["contentHash"] = _input.ContentHash,
         });
         PublishProgress();
-        return true;
+        foreach (var (name, template) in Definition.Vars)
+            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
     }
 
     private async Task<JsonNode?> WithDefinitionTimeoutAsync(Func<Task<JsonNode?>> run)
@@ -147,7 +152,7 @@ internal sealed partial class WorkflowRun
 
     private JsonNode? Evaluate(JsonTemplate template, StepScope scope) => template.Evaluate(ScopeFor(scope));
 
-    private JsonNode? EvaluateOrFail(JsonTemplate template, StepScope scope, string where)
+    private JsonNode? EvaluateOrFail(JsonTemplate template, StepScope scope, string where, string? stepId = null)
     {
         try
         {
@@ -155,7 +160,7 @@ internal sealed partial class WorkflowRun
         }
         catch (ExpressionException e)
         {
-            throw new StepFailedException(_currentStep ?? "(workflow)", $"evaluating {where}: {e.Message}", e.GetType().Name, e);
+            throw new StepFailedException(stepId ?? _currentStep ?? "(workflow)", $"evaluating {where}: {e.Message}", e.GetType().Name, e);
         }
     }
 

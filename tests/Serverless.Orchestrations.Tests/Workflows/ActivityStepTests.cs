@@ -69,6 +69,24 @@ public sealed class ActivityStepTests
     }
 
     [Fact]
+    public async Task RunWorkflow_FlakyActivityWithTimeoutAndRetry_EachAttemptRacedAndRetried()
+    {
+        var attempts = 0;
+        await using var host = await WorkflowTestHost.StartAsync(r => r.AddJson("flaky", _ =>
+            Interlocked.Increment(ref attempts) < 2 ? throw new InvalidOperationException("cold start") : JsonValue.Create("warm")));
+        var result = await host.RunAsync("""
+            { "name": "raced", "version": 1, "steps": [
+                { "id": "call", "kind": "activity", "activity": "flaky", "timeout": "PT1H", "retry": { "maxAttempts": 2, "initialInterval": "PT0.01S" } } ] }
+            """, instanceId: "raced-1");
+
+        Assert.Equal("warm", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
+        var history = await host.Client.GetOrchestrationHistoryAsync("raced-1");
+        Assert.Equal(2, history.OfType<Serverless.Orchestration.History.TaskScheduled>().Count(t => t.Name == "flaky"));
+        var retry = Assert.Single(await host.TrailAsync("raced-1"), r => r.Entry.EventType == WorkflowEventTypes.StepRetrying);
+        Assert.Equal("cold start", JsonNode.Parse(retry.Entry.DetailsJson!)!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RunWorkflow_RetriesExhausted_FallbackOutputBecomesStepOutput()
     {
         await using var host = await WorkflowTestHost.StartAsync();
@@ -139,6 +157,38 @@ public sealed class ActivityStepTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal("TimeoutException: 'slow' did not finish within PT5M.", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RunWorkflow_TimedOutActivityStillHanging_WorkflowFailsWithoutWaitingForIt()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        var release = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await WorkflowTestHost.StartAsync(r => r.AddJsonAsync("hang", _ => release.Task), clock: clock);
+        var id = await host.StartAsync(host.Publish("""
+            { "name": "hung", "version": 1, "onFailure": "compensate", "steps": [
+                { "id": "stuck", "kind": "activity", "activity": "hang", "timeout": "PT1M" } ] }
+            """));
+
+        await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromMinutes(1));
+        var result = await host.CompleteAsync(id);
+        release.SetResult(null);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'stuck': 'hang' did not finish within PT1M.", result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task RunWorkflow_AssignExpressionFails_StepFailsNamingTheAssignment()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""
+            { "name": "badassign", "version": 1, "steps": [
+                { "id": "a", "kind": "activity", "activity": "echo", "input": "text", "assign": { "n": "{{steps.a.output - 1}}" } } ] }
+            """);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'a': evaluating $.steps[0].assign.n:", result.FailureDetails!.ErrorMessage);
     }
 
     [Fact]
