@@ -9,12 +9,12 @@ namespace Serverless.Activities.Tests;
 public sealed class ActivityCatalogTests
 {
     [Fact]
-    public void All_Names_AreTheWellKnownActivitiesPlusTheInboxActivities()
+    public void All_Names_AreTheWellKnownActivitiesPlusTheInboxAndWorkflowEventActivities()
     {
         var names = ActivityCatalog.All.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(ActivityCatalog.All.Count, names.Count);
-        Assert.True(names.SetEquals(WellKnownActivities.All.Append(RequestApproval.Name).Append(CloseApproval.Name)));
+        Assert.True(names.SetEquals(WellKnownActivities.All.Append(RequestApproval.Name).Append(CloseApproval.Name).Append(Workflows.RecordWorkflowEventsActivity.Name)));
     }
 
     [Fact]
