@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Serverless.Activities.Approvals;
 using Serverless.Approvals;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
@@ -7,12 +8,6 @@ namespace Serverless.Orchestrations.Workflows;
 
 internal sealed partial class WorkflowRun
 {
-    /// <summary>Activity that records a pending approval in the inbox (input shaped like the inbox's ApprovalRequest).</summary>
-    internal const string RequestApprovalActivity = "RequestApproval";
-
-    /// <summary>Activity that closes a pending approval in the inbox.</summary>
-    internal const string CloseApprovalActivity = "CloseApproval";
-
     // One loop of "wait for a decision or the next timer": decisions by listed, distinct approvers count toward the
     // quorum; an escalation timer widens the approver list; the deadline applies onTimeout.
     private async Task<StepResult> RunApprovalAsync(ApprovalStep step, StepScope scope)
@@ -92,27 +87,26 @@ internal sealed partial class WorkflowRun
 
     private async Task RequestApprovalAsync(ApprovalStep step, JsonNode? request, ApprovalTally state, int level, DateTime? deadline)
     {
-        var approvers = new JsonArray([.. state.Allowed.Select(a => JsonValue.Create(a))]);
         Emit(WorkflowEventTypes.ApprovalRequested, step.Id, new JsonObject
         {
-            ["approvers"] = approvers.DeepClone(),
+            ["approvers"] = new JsonArray([.. state.Allowed.Select(a => JsonValue.Create(a))]),
             ["quorum"] = step.Quorum,
             ["level"] = level,
             ["dueAt"] = deadline?.ToString("O"),
         });
         await FlushEventsAsync();
-        await _context.CallActivityAsync<JsonNode?>(RequestApprovalActivity, new JsonObject
+        await _context.CallActivityAsync<ApprovalRecord>(RequestApproval.Name, new ApprovalRequest
         {
-            ["instanceId"] = _context.InstanceId,
-            ["stepId"] = step.Id,
-            ["workflow"] = Definition.Name,
-            ["title"] = (request as JsonObject)?["subject"]?.DeepClone() ?? JsonValue.Create(step.Description ?? step.Id),
-            ["approvers"] = approvers,
-            ["quorum"] = step.Quorum,
-            ["level"] = level,
-            ["requestedAt"] = Now.ToString("O"),
-            ["dueAt"] = deadline?.ToString("O"),
-            ["detailsJson"] = request?.ToJsonString(),
+            InstanceId = _context.InstanceId,
+            StepId = step.Id,
+            Workflow = Definition.Name,
+            Title = (request as JsonObject)?["subject"] is JsonValue subject && subject.TryGetValue<string>(out var title) ? title : step.Description ?? step.Id,
+            Approvers = [.. state.Allowed],
+            Quorum = step.Quorum,
+            Level = level,
+            RequestedAt = new DateTimeOffset(Now),
+            DueAt = deadline is { } due ? new DateTimeOffset(due) : null,
+            DetailsJson = request?.ToJsonString(),
         });
     }
 
@@ -134,12 +128,7 @@ internal sealed partial class WorkflowRun
     }
 
     private Task CloseInboxAsync(ApprovalStep step, string outcome) =>
-        _context.CallActivityAsync<JsonNode?>(CloseApprovalActivity, new JsonObject
-        {
-            ["instanceId"] = _context.InstanceId,
-            ["stepId"] = step.Id,
-            ["outcome"] = outcome,
-        });
+        _context.CallActivityAsync<bool>(CloseApproval.Name, new CloseApprovalInput(_context.InstanceId, step.Id, outcome));
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) => (a, b) switch
     {

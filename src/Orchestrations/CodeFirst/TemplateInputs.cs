@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Serverless.Orchestration;
+using Serverless.Workflows.Expressions;
+using Serverless.Workflows.Templates;
+
+namespace Serverless.Orchestrations.CodeFirst;
+
+/// <summary>Evaluates activity-input templates inside orchestrators: pure and deterministic (time from the context).</summary>
+internal static class TemplateInputs
+{
+    /// <summary>Evaluates <paramref name="template"/>; a template without holes comes back as a copy.</summary>
+    /// <exception cref="ArgumentException">The template has a syntax error or a hole fails.</exception>
+    public static JsonNode? Evaluate(TaskOrchestrationContext context, JsonNode? template, JsonNode? input, IReadOnlyDictionary<string, StepResult>? steps = null, JsonNode? item = null)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonTemplate.Parse(template).Evaluate(new EvaluationScope
+            {
+                Input = input,
+                Steps = steps ?? new Dictionary<string, StepResult>(),
+                Item = item,
+                InstanceId = context.InstanceId,
+                Now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+            });
+        }
+        catch (ExpressionException e)
+        {
+            throw new ArgumentException($"An activity input template could not be evaluated: {e.Message}", nameof(template), e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Activities;
+using Serverless.Activities.Approvals;
+using Microsoft.Extensions.Time.Testing;
+using Serverless.Activities.Workflows;
+using Serverless.Audit;
+using Serverless.Orchestration;
+using Serverless.Orchestration.History;
+using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime;
+using Serverless.Runtime.Registration;
+using Serverless.Storage;
+using Serverless.Workflows;
+using Serverless.Workflows.Validation;
+using Serverless.Workflows.Versioning;
+
+namespace Serverless.Orchestrations.Tests.Workflows;
+
+/// <summary>
+/// The real embedded runtime on SQLite in a temp folder, running the interpreter with test activities, a real
+/// audit trail (SQLite table store), the product activities (catalog) and the real approvals inbox. Waits on conditions, never sleeps.
+/// </summary>
+internal sealed class WorkflowTestHost : IAsyncDisposable
+{
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+
+    private readonly Action<TaskRegistry>? _activities;
+    private readonly WorkflowInterpreterOptions _options;
+    private SqliteTableStore? _tables;
+
+    private WorkflowTestHost(string folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock)
+    {
+        Folder = folder;
+        _activities = activities;
+        _options = options;
+        Clock = clock;
+        Catalog = new WorkflowCatalog(new ValidationOptions { ActivityRegistry = null });
+    }
+
+    public string Folder { get; }
+
+    public FakeTimeProvider? Clock { get; }
+
+    public WorkflowCatalog Catalog { get; }
+
+    public DurableRuntime Runtime { get; private set; } = null!;
+
+    public AuditTrail Trail { get; private set; } = null!;
+
+    /// <summary>The approvals inbox the real RequestApproval/CloseApproval activities write to.</summary>
+    public ApprovalInbox Inbox { get; private set; } = null!;
+
+    public DurableTaskClient Client => Runtime.Client;
+
+    public static WorkflowInterpreterOptions FastOptions { get; } = new()
+    {
+        CompensationRetry = new RetryPolicy(2, TimeSpan.FromMilliseconds(10)),
+    };
+
+    public static async Task<WorkflowTestHost> StartAsync(
+        Action<TaskRegistry>? activities = null, WorkflowInterpreterOptions? options = null, FakeTimeProvider? clock = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"serverless-wf-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock);
+        await host.StartRuntimeAsync();
+        return host;
+    }
+
+    /// <summary>Stops the runtime as a crash would (nothing in flight commits) and starts a new one on the same files.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        await Runtime.AbandonAsync();
+        await StartRuntimeAsync();
+    }
+
+    public PublishedWorkflow Publish(string json) => Catalog.Publish(json);
+
+    /// <summary>A definition from the repository's samples/ folder (found by walking up to Serverless.sln).</summary>
+    public static string Sample(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+            dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found."), "samples", file));
+    }
+
+    public async Task<string> StartAsync(PublishedWorkflow workflow, object? input = null, string? instanceId = null)
+    {
+        JsonElement? element = input is null ? null : JsonSerializer.SerializeToElement(input);
+        var runInput = WorkflowRunInputFactory.Create(workflow, Catalog.Get, element, startedBy: "tester", correlationId: "corr-1");
+        return await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowRunInput.OrchestratorName, runInput, new StartOrchestrationOptions(instanceId));
+    }
+
+    public async Task<OrchestrationMetadata> RunAsync(string json, object? input = null, string? instanceId = null) =>
+        await CompleteAsync(await StartAsync(Publish(json), input, instanceId));
+
+    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, limit.Token);
+    }
+
+    public async Task<IReadOnlyList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<HistoryEvent>, bool> condition)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        return await Runtime.WaitForHistoryAsync(instanceId, condition, limit.Token);
+    }
+
+    /// <summary>Waits until the instance has created <paramref name="count"/> durable timers, then moves the fake clock.</summary>
+    public async Task AdvanceAfterTimersAsync(string instanceId, int count, TimeSpan by)
+    {
+        await WaitForHistoryAsync(instanceId, h => h.OfType<TimerCreated>().Count() >= count);
+        Clock!.Advance(by);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> TrailAsync(string instanceId)
+    {
+        var records = new List<AuditRecord>();
+        await foreach (var record in Trail.ReadTrailAsync(instanceId))
+            records.Add(record);
+        return [.. records.OrderBy(r => r.Sequence)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pool on some platforms; the OS cleans the temp folder.
+        }
+    }
+
+    private async Task StartRuntimeAsync()
+    {
+        var time = (TimeProvider?)Clock ?? TimeProvider.System;
+        _tables = new SqliteTableStore(Path.Combine(Folder, "tables.db"), time);
+        var services = new ServiceCollection()
+            .AddSingleton<ITableStore>(_tables)
+            .AddSingleton(time)
+            .AddServerlessActivities()
+            .BuildServiceProvider();
+        Trail = services.GetRequiredService<AuditTrail>();
+        await Trail.EnsureCreatedAsync();
+        Inbox = services.GetRequiredService<ApprovalInbox>();
+        var registry = new TaskRegistry()
+            .AddOrchestrator(WorkflowRunInput.OrchestratorName, _ => new WorkflowOrchestrator(_options));
+        foreach (var activity in ActivityCatalog.All)
+            registry.AddActivity(activity.Name, activity.ActivityType);
+        _activities?.Invoke(registry);
+        Runtime = await DurableRuntime.StartAsync(
+            new DurableRuntimeOptions
+            {
+                HubName = "workflows",
+                DataDirectory = Folder,
+                TimeProvider = time,
+                MaxConcurrentActivityFunctions = 16,
+                MaxConcurrentOrchestratorFunctions = 4,
+                LeaseDuration = TimeSpan.FromSeconds(2),
+                PollInterval = TimeSpan.FromMilliseconds(100),
+            },
+            registry,
+            services);
+    }
+}
