@@ -34,12 +34,12 @@ public sealed class RecordAudit(AuditTrail trail, ActivityStorage storage, Audit
         ArgumentNullException.ThrowIfNull(input);
         var eventType = Text(input, "event") ?? throw new ArgumentException("audit needs 'event'.", nameof(input));
         var id = OperationKeys.For(context, Text(input, "idempotencyKey"), input.ToJsonString());
-        var when = Text(input, "time") is { } given
-            ? DateTimeOffset.Parse(given, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : DateTimeOffset.Parse(
-                await runs.FirstValueAsync(context.InstanceId, "audit:" + id, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.RoundtripKind);
+        var stamp = Text(input, "time")
+            ?? await runs.FirstValueAsync(context.InstanceId, "audit:" + id, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        if (!DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when))
+        {
+            throw new ArgumentException($"audit 'time' must be an ISO-8601 timestamp; got '{stamp}'.", nameof(input));
+        }
 
         var entry = new AuditEntry
         {

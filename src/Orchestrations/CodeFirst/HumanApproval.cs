@@ -156,6 +156,16 @@ public sealed class HumanApproval : TaskOrchestrator<HumanApprovalInput, HumanAp
                 throw new ArgumentOutOfRangeException(nameof(input), level.Timeout, "Every level needs a positive timeout.");
             }
         }
+
+        if (input.OnApproved is { } next)
+        {
+            if (string.IsNullOrWhiteSpace(next.Activity))
+            {
+                throw new ArgumentException("OnApproved needs an activity.", nameof(input));
+            }
+
+            TemplateInputs.CheckSyntax(next.Input, "OnApproved");
+        }
     }
 
     private sealed class Tally

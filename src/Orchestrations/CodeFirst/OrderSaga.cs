@@ -23,7 +23,7 @@ public sealed class OrderSaga : TaskOrchestrator<OrderSagaInput, OrderSagaOutput
     public override async Task<OrderSagaOutput> RunAsync(TaskOrchestrationContext context, OrderSagaInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        Validate(input);
         var stepOptions = input.StepRetry?.ToTaskOptions();
         var undo = new Stack<(string Step, string Activity, object Input)>();
         string? reservationId = null, paymentId = null, shipmentId = null, tracking = null;
@@ -83,6 +83,25 @@ public sealed class OrderSaga : TaskOrchestrator<OrderSagaInput, OrderSagaOutput
         }
 
         return outcomes;
+    }
+
+    private static void Validate(OrderSagaInput? input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (string.IsNullOrWhiteSpace(input.OrderId) || string.IsNullOrWhiteSpace(input.CustomerId))
+        {
+            throw new ArgumentException("An order needs an OrderId and a CustomerId.", nameof(input));
+        }
+
+        if (input.Items is not { Count: > 0 } || input.Items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Sku) || i.Quantity <= 0))
+        {
+            throw new ArgumentException("An order needs at least one item, each with a sku and a positive quantity.", nameof(input));
+        }
+
+        if (input.Amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.Amount, "The amount must be positive.");
+        }
     }
 
     private static T Faulted<T>(OrderSagaInput input, string activity, T call)

@@ -25,16 +25,17 @@ public sealed class SequentialChain : TaskOrchestrator<SequentialChainInput, Seq
         foreach (var step in input.Steps)
         {
             context.SetCustomStatus(new OrchestrationProgress("running", step.Name, outcomes.Count, input.Steps.Count));
-            var stepInput = step.Call.Input is null ? current : TemplateInputs.Evaluate(context, step.Call.Input, input.Input, results);
             try
             {
+                var stepInput = step.Call.Input is null ? current : TemplateInputs.Evaluate(context, step.Call.Input, input.Input, results);
                 var output = await context.CallActivityAsync<JsonNode?>(step.Call.Activity, stepInput, step.Call.Retry?.ToTaskOptions());
                 outcomes.Add(new StepOutcome(step.Name, true, output, null));
                 results[step.Name] = new StepResult(output);
                 current = output;
             }
-            catch (TaskFailedException e)
+            catch (Exception e) when (e is TaskFailedException or ArgumentException)
             {
+                // A task that failed after its retries, or an input template that cannot be evaluated on this data.
                 outcomes.Add(new StepOutcome(step.Name, false, null, StepError.From(e)));
                 context.SetCustomStatus(new OrchestrationProgress("failed", step.Name, outcomes.Count - 1, input.Steps.Count));
                 return new SequentialChainOutput(false, current, outcomes, step.Name);
@@ -64,6 +65,8 @@ public sealed class SequentialChain : TaskOrchestrator<SequentialChainInput, Seq
             {
                 throw new ArgumentException($"Step name '{step.Name}' is used twice.", nameof(input));
             }
+
+            TemplateInputs.CheckSyntax(step.Call.Input, $"step '{step.Name}'");
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         Validate(input);
         var participants = input.Participants;
         context.SetCustomStatus(new OrchestrationProgress("preparing", null, 0, participants.Count));
-        var prepares = participants.Select(p => CallAsync(context, p.Prepare, TemplateInputs.Evaluate(context, p.Prepare.Input, input.Input))).ToList();
+        var prepares = participants.Select(p => CallAsync(context, p.Prepare, () => TemplateInputs.Evaluate(context, p.Prepare.Input, input.Input))).ToList();
         await Task.WhenAll(prepares);
         var prepared = prepares.Select(p => p.Result).ToList();
         var commit = prepared.All(p => p.Error is null);
@@ -31,12 +31,12 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         {
             if (prepared[i].Error is not null)
             {
-                return Task.FromResult<(JsonNode?, StepError?)?>(null);
+                return Task.FromResult<CallResult?>(null);
             }
 
             var call = commit ? p.Commit : p.Abort;
-            var callInput = TemplateInputs.Evaluate(context, call.Input, input.Input, item: prepared[i].Output);
-            return WrapAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, callInput));
+            var output = prepared[i].Output;
+            return AsNullableAsync(CallAsync(context, call with { Retry = call.Retry ?? retry }, () => TemplateInputs.Evaluate(context, call.Input, input.Input, item: output)));
         }).ToList();
         await Task.WhenAll(phaseTwo);
 
@@ -46,10 +46,10 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             var phase = second switch
             {
                 null => "notPrepared",
-                { Item2: not null } => "failed",
+                { Error: not null } => "failed",
                 _ => commit ? "committed" : "aborted",
             };
-            return new ParticipantOutcome(p.Name, prepared[i].Error is null, prepared[i].Output, prepared[i].Error, phase, second?.Item2);
+            return new ParticipantOutcome(p.Name, prepared[i].Error is null, prepared[i].Output, prepared[i].Error, phase, second?.Error);
         }).ToList();
         var incomplete = outcomes.Any(o => o.PhaseTwo == "failed");
         var outcome = (commit, incomplete) switch
@@ -63,19 +63,20 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
         return new TwoPhaseCommitOutput(outcome, outcomes);
     }
 
-    private static async Task<(JsonNode? Output, StepError? Error)> CallAsync(TaskOrchestrationContext context, ActivityCall call, JsonNode? input)
+    /// <summary>Evaluates the input and calls the activity; a failure of either is returned, never thrown, so every participant gets its turn.</summary>
+    private static async Task<CallResult> CallAsync(TaskOrchestrationContext context, ActivityCall call, Func<JsonNode?> input)
     {
         try
         {
-            return (await context.CallActivityAsync<JsonNode?>(call.Activity, input, call.Retry?.ToTaskOptions()), null);
+            return new CallResult(await context.CallActivityAsync<JsonNode?>(call.Activity, input(), call.Retry?.ToTaskOptions()), null);
         }
-        catch (TaskFailedException e)
+        catch (Exception e) when (e is TaskFailedException or ArgumentException)
         {
-            return (null, StepError.From(e));
+            return new CallResult(null, StepError.From(e));
         }
     }
 
-    private static async Task<(JsonNode?, StepError?)?> WrapAsync(Task<(JsonNode? Output, StepError? Error)> call) => await call;
+    private static async Task<CallResult?> AsNullableAsync(Task<CallResult> call) => await call;
 
     private static void Validate(TwoPhaseCommitInput? input)
     {
@@ -96,6 +97,12 @@ public sealed class TwoPhaseCommit : TaskOrchestrator<TwoPhaseCommitInput, TwoPh
             {
                 throw new ArgumentException($"Participant '{p.Name}' needs prepare, commit and abort activities.", nameof(input));
             }
+
+            TemplateInputs.CheckSyntax(p.Prepare.Input, $"the prepare of '{p.Name}'");
+            TemplateInputs.CheckSyntax(p.Commit.Input, $"the commit of '{p.Name}'");
+            TemplateInputs.CheckSyntax(p.Abort.Input, $"the abort of '{p.Name}'");
         }
     }
+
+    private sealed record CallResult(JsonNode? Output, StepError? Error);
 }

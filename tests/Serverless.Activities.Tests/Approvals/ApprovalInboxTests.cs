@@ -91,6 +91,18 @@ public sealed class ApprovalInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordDecisionAsync_FiveApproversAtOnce_RecordsEveryDecision()
+    {
+        string[] approvers = ["a1", "a2", "a3", "a4", "a5"];
+        await Inbox.RequestAsync(Request(quorum: 3, approvers: approvers));
+
+        await Task.WhenAll(approvers.Select(a => Inbox.RecordDecisionAsync("exp-1", "approve", new ApprovalDecision(a, true))));
+
+        var stored = await Inbox.GetAsync("exp-1", "approve");
+        Assert.Equal(approvers, stored!.Decisions.Select(d => d.Approver).Order());
+    }
+
+    [Fact]
     public async Task RecordDecisionAsync_UnknownRequest_ThrowsNotFound()
     {
         await Assert.ThrowsAsync<ApprovalNotFoundException>(() => Inbox.RecordDecisionAsync("nope", "approve", new ApprovalDecision("alice", true)));

@@ -106,6 +106,27 @@ public sealed class BuiltInActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_GivenTime_UsesItAndTreatsRepeatAsSameEntry()
+    {
+        var input = new JsonObject { ["event"] = "step.completed", ["time"] = "2026-01-01T08:30:00.0000000+00:00", ["step"] = "charge" };
+
+        var first = await _host.RunAsync<RecordAudit, JsonObject, AuditOutput>((JsonObject)input.DeepClone());
+        var again = await _host.RunAsync<RecordAudit, JsonObject, AuditOutput>((JsonObject)input.DeepClone());
+
+        Assert.Equal((true, false), (first.Recorded, again.Recorded));
+        await foreach (var record in _host.Get<AuditTrail>().ReadTrailAsync("order-1"))
+        {
+            Assert.Equal((new DateTimeOffset(2026, 1, 1, 8, 30, 0, TimeSpan.Zero), "charge", (string?)null), (record.Entry.Time, record.Entry.Step, record.Entry.DetailsJson));
+        }
+    }
+
+    [Fact]
+    public async Task Audit_BadTime_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _host.RunAsync<RecordAudit, JsonObject, AuditOutput>(new JsonObject { ["event"] = "e", ["time"] = "yesterday" }));
+    }
+
+    [Fact]
     public async Task Audit_NoEvent_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _host.RunAsync<RecordAudit, JsonObject, AuditOutput>(new JsonObject { ["workflow"] = "w" }));

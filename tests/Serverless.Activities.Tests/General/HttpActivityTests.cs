@@ -105,6 +105,18 @@ public sealed class HttpActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task Http_ConnectionLostOnce_RetriesAndSucceeds()
+    {
+        _responses.Enqueue((_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("connection reset")));
+        Respond(HttpStatusCode.OK, """{"ok":true}""");
+
+        var output = await DriveAsync(CallAsync(new HttpRequestInput { Url = "http://api.example.test/x" }));
+
+        Assert.Equal(200, output.Status);
+        Assert.Equal(2, _requests.Count);
+    }
+
+    [Fact]
     public async Task Http_NotFound_FailsWithoutRetry()
     {
         Respond(HttpStatusCode.NotFound, """{"error":"no"}""");

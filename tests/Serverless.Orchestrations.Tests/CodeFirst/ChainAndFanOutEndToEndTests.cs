@@ -14,7 +14,8 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _runtime = await CodeFirstRuntime.StartAsync(_folder, extra: registry => registry
         .AddActivityFunc<int, int>("double", (_, x) => x < 0 ? throw new ArgumentOutOfRangeException(nameof(x), x, "negative") : x * 2)
-        .AddActivityFunc<int[], int>("sum", (_, xs) => xs.Sum()),
+        .AddActivityFunc<int[], int>("sum", (_, xs) => xs.Sum())
+        .AddActivityFunc<int, int>("inc", (_, x) => x + 1),
         activityWorkers: 8);
 
     public async Task DisposeAsync()
@@ -67,6 +68,24 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
         Assert.Equal(["first", "boom"], output.Steps.Select(s => s.Name));
         Assert.Equal("stop here", output.Steps[1].Error!.Message);
         Assert.Equal(["double", "fail"], (await _runtime.Client.GetOrchestrationHistoryAsync("chain-fails")).OfType<TaskScheduled>().Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task SequentialChain_HundredSteps_CompletesWithEveryStepInOrder()
+    {
+        var input = new SequentialChainInput
+        {
+            Input = JsonValue.Create(0),
+            Steps = [.. Enumerable.Range(0, 100).Select(i => new ChainStep($"s{i}", new ActivityCall("inc")))],
+        };
+
+        var result = await _runtime.RunAsync(SequentialChain.Name, input, "chain-100");
+
+        var output = result.ReadOutputAs<SequentialChainOutput>()!;
+        Assert.True(output.Succeeded);
+        Assert.Equal(100, output.Output!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"s{i}"), output.Steps.Select(s => s.Name));
+        Assert.Equal(new OrchestrationProgress("completed", null, 100, 100), result.ReadCustomStatusAs<OrchestrationProgress>());
     }
 
     [Fact]

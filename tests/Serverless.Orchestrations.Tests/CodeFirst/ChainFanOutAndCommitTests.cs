@@ -42,6 +42,31 @@ public sealed class ChainFanOutAndCommitTests
     }
 
     [Fact]
+    public async Task SequentialChain_TemplateSyntaxError_ThrowsBeforeAnyCall()
+    {
+        var context = new ScriptedContext().On("a", _ => 1);
+        var input = new SequentialChainInput { Steps = [new("a", new("a")), new("b", new("a", JsonValue.Create("{{steps.a.output +}}")))] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new SequentialChain().RunAsync(context.Object, input));
+
+        Assert.Contains("step 'b'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(context.Calls);
+    }
+
+    [Fact]
+    public async Task SequentialChain_TemplateFailsOnTheData_ReportsTheStepAsFailed()
+    {
+        var context = new ScriptedContext().On("a", _ => "text").On("b", _ => 2);
+        var input = new SequentialChainInput { Steps = [new("a", new("a")), new("b", new("b", JsonValue.Create("{{steps.a.output * 2}}")))] };
+
+        var output = await new SequentialChain().RunAsync(context.Object, input);
+
+        Assert.Equal((false, "b"), (output.Succeeded, output.FailedStep));
+        Assert.Contains("Arithmetic needs two numbers", output.Steps[1].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], context.CallNames);
+    }
+
+    [Fact]
     public async Task FanOutFanIn_CapOfTwo_StartsTheNextItemOnlyWhenOneFinishes()
     {
         var pending = new List<TaskCompletionSource<object?>>();
@@ -123,6 +148,34 @@ public sealed class ChainFanOutAndCommitTests
         Assert.Equal("aborted", output.Outcome);
         Assert.Equal(["prepA", "prepB", "abortA"], context.CallNames);
         Assert.Equal(["aborted", "notPrepared"], output.Participants.Select(p => p.PhaseTwo));
+    }
+
+    [Fact]
+    public async Task TwoPhaseCommit_CommitTemplateFailsOnPrepareOutput_StillCommitsTheOther()
+    {
+        var context = new ScriptedContext()
+            .On("prepA", _ => new { id = "A1" }).On("prepB", _ => new { id = "B1" })
+            .On("commitA", _ => null).On("commitB", _ => null);
+        var input = Transaction();
+        input = input with { Participants = [input.Participants[0] with { Commit = new("commitA", JsonValue.Create("{{item.id * 2}}")) }, input.Participants[1]] };
+
+        var output = await new TwoPhaseCommit().RunAsync(context.Object, input);
+
+        Assert.Equal("commitIncomplete", output.Outcome);
+        Assert.Equal(["prepA", "prepB", "commitB"], context.CallNames);
+        Assert.Equal("System.ArgumentException", output.Participants[0].PhaseTwoError!.ErrorType);
+    }
+
+    [Fact]
+    public async Task TwoPhaseCommit_AbortTemplateSyntaxError_ThrowsBeforeAnyPrepare()
+    {
+        var context = new ScriptedContext();
+        var input = Transaction();
+        input = input with { Participants = [input.Participants[0] with { Abort = new("abortA", JsonValue.Create("{{item.(}}")) }, input.Participants[1]] };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new TwoPhaseCommit().RunAsync(context.Object, input));
+
+        Assert.Empty(context.Calls);
     }
 
     [Fact]

@@ -67,6 +67,8 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
     public async Task HumanApproval_QuorumOfListedApprovers_ApprovesIgnoringOthersAndRunsNextStep()
     {
         var id = await StartAndWaitForLevelAsync(Chain(), "exp-quorum");
+        var waiting = await _runtime.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(new OrchestrationProgress("waiting", Step, 0, 3), waiting!.ReadCustomStatusAs<OrchestrationProgress>());
         Assert.Single(await Inbox.ListPendingAsync("MGR2"));
         Assert.Single(await _runtime.Get<NotificationBox>().ListAsync("mgr3"));
 

@@ -51,6 +51,27 @@ public sealed class OrderSagaEndToEndTests : IAsyncLifetime
         Assert.False(Assert.Single(await _runtime.Get<PaymentBook>().PaymentsOfAsync("saga-ok")).Refunded);
         var shipment = Assert.Single(await _runtime.Get<ShipmentBook>().ShipmentsOfAsync("saga-ok"));
         Assert.Equal(output.TrackingNumber, shipment.TrackingNumber);
+        Assert.Equal(new OrchestrationProgress("completed", null, 3, 3), result.ReadCustomStatusAs<OrchestrationProgress>());
+    }
+
+    [Fact]
+    public async Task OrderSaga_FiftyOrdersAtOnce_EachReservesAndChargesExactlyOnce()
+    {
+        await _runtime.Get<Warehouse>().SetStockAsync("sku-1", 200);
+        var ids = Enumerable.Range(0, 50).Select(i => $"saga-load-{i}").ToList();
+
+        foreach (var id in ids)
+        {
+            await _runtime.Client.ScheduleNewOrchestrationInstanceAsync(OrderSaga.Name, Order() with { OrderId = id }, new StartOrchestrationOptions(id));
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("completed", (await _runtime.CompleteAsync(id)).ReadOutputAs<OrderSagaOutput>()!.Status);
+            Assert.Single(await _runtime.Get<PaymentBook>().PaymentsOfAsync(id));
+        }
+
+        Assert.Equal(200 - (50 * 3), await _runtime.Get<Warehouse>().GetAvailableAsync("sku-1"));
     }
 
     [Fact]

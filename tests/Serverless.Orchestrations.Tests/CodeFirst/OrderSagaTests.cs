@@ -87,6 +87,16 @@ public sealed class OrderSagaTests
     }
 
     [Fact]
+    public async Task RunAsync_NoItems_ThrowsBeforeAnyCall()
+    {
+        var context = HappyPath();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new OrderSaga().RunAsync(context.Object, s_order with { Items = [] }));
+
+        Assert.Empty(context.Calls);
+    }
+
+    [Fact]
     public async Task RunAsync_FaultsForAnActivity_PassesThemInItsInput()
     {
         var context = HappyPath();

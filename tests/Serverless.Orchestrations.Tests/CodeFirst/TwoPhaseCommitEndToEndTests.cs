@@ -27,13 +27,10 @@ public sealed class TwoPhaseCommitEndToEndTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private static TwoPhaseCommitInput Transfer(string from, string to, decimal amount, JsonObject? creditFault = null)
+    private static TwoPhaseCommitInput Transfer(string from, string to, decimal amount, JsonObject? creditFault = null, JsonObject? commitFault = null)
     {
-        var prepareCredit = JsonNode.Parse("""{"account":"{{input.to}}","amount":"{{input.amount}}"}""")!.AsObject();
-        foreach (var (key, value) in creditFault ?? [])
-        {
-            prepareCredit[key] = value?.DeepClone();
-        }
+        var prepareCredit = With(JsonNode.Parse("""{"account":"{{input.to}}","amount":"{{input.amount}}"}""")!.AsObject(), creditFault);
+        var creditAccount = With(JsonNode.Parse("""{"account":"{{input.to}}","creditId":"{{item.creditId}}"}""")!.AsObject(), commitFault);
 
         return new TwoPhaseCommitInput
         {
@@ -49,10 +46,20 @@ public sealed class TwoPhaseCommitEndToEndTests : IAsyncLifetime
                 new TransactionParticipant(
                     "target",
                     new ActivityCall("prepareCredit", prepareCredit),
-                    new ActivityCall("creditAccount", JsonNode.Parse("""{"account":"{{input.to}}","creditId":"{{item.creditId}}"}""")),
+                    new ActivityCall("creditAccount", creditAccount),
                     new ActivityCall("cancelCredit", JsonNode.Parse("""{"creditId":"{{item.creditId}}"}"""))),
             ],
         };
+    }
+
+    private static JsonObject With(JsonObject call, JsonObject? fault)
+    {
+        foreach (var (key, value) in fault ?? [])
+        {
+            call[key] = value?.DeepClone();
+        }
+
+        return call;
     }
 
     private async Task<decimal> TotalAsync() => (await Ledger.GetAccountAsync("alice"))!.Balance + (await Ledger.GetAccountAsync("bob"))!.Balance;
@@ -94,6 +101,28 @@ public sealed class TwoPhaseCommitEndToEndTests : IAsyncLifetime
         Assert.Equal("Released", await Ledger.GetStateAsync(output.Participants[0].PrepareOutput!["holdId"]!.GetValue<string>()));
         Assert.Equal(new LedgerAccount("alice", 100m, 0m), await Ledger.GetAccountAsync("alice"));
         Assert.Equal(120m, await TotalAsync());
+    }
+
+    [Fact]
+    public async Task TwoPhaseCommit_CommitFailsTwice_RetriedUntilCommittedAndConservesMoney()
+    {
+        var result = await _runtime.RunAsync(TwoPhaseCommit.Name, Transfer("alice", "bob", 30m, commitFault: new JsonObject { ["failTimes"] = 2 }), "transfer-commit-retried");
+
+        Assert.Equal("committed", result.ReadOutputAs<TwoPhaseCommitOutput>()!.Outcome);
+        Assert.Equal(new LedgerAccount("bob", 50m, 0m), await Ledger.GetAccountAsync("bob"));
+        Assert.Equal(120m, await TotalAsync());
+    }
+
+    [Fact]
+    public async Task TwoPhaseCommit_CommitFailsEveryRetry_ReportsIncompleteWithTheCreditStillPending()
+    {
+        var result = await _runtime.RunAsync(TwoPhaseCommit.Name, Transfer("alice", "bob", 30m, commitFault: new JsonObject { ["failAlways"] = true }), "transfer-commit-fails");
+
+        var output = result.ReadOutputAs<TwoPhaseCommitOutput>()!;
+        Assert.Equal("commitIncomplete", output.Outcome);
+        Assert.Equal(["committed", "failed"], output.Participants.Select(p => p.PhaseTwo));
+        Assert.Equal("Pending", await Ledger.GetStateAsync(output.Participants[1].PrepareOutput!["creditId"]!.GetValue<string>()));
+        Assert.Equal(new LedgerAccount("alice", 70m, 0m), await Ledger.GetAccountAsync("alice"));
     }
 
     [Fact]
