@@ -100,6 +100,8 @@ internal sealed partial class WorkflowRun
             return await work;
         }
 
+        // The abandoned attempt's result no longer matters: a failing workflow must not wait for it to settle.
+        _activitiesInFlight.Remove(work);
         throw new TimeoutException($"'{what}' did not finish within {IsoDuration.Format(timeout)}.");
     }
 

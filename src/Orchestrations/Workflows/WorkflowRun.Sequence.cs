@@ -65,8 +65,17 @@ internal sealed partial class WorkflowRun
         }
         else
         {
-            foreach (var (name, template) in step.Assign)
-                _vars[name] = Evaluate(template, scope);
+            try
+            {
+                foreach (var (name, template) in step.Assign)
+                    _vars[name] = EvaluateOrFail(template, scope, $"{step.Path}.assign.{name}", step.Id);
+            }
+            catch (StepFailedException failure)
+            {
+                Emit(WorkflowEventTypes.StepFailed, step.Id, new JsonObject { ["error"] = failure.ToJson(), ["handling"] = "fail" });
+                throw;
+            }
+
             Emit(WorkflowEventTypes.StepCompleted, step.Id, null);
         }
 

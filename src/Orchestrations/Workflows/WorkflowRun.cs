@@ -53,10 +53,10 @@ internal sealed partial class WorkflowRun
     /// <summary>Runs the definition to its end; returns null when the instance continued as new.</summary>
     public async Task<WorkflowRunOutput?> RunAsync()
     {
-        if (_resume is null && !await StartAsync())
-            return null;
         try
         {
+            if (_resume is null)
+                await StartAsync();
             var last = await WithDefinitionTimeoutAsync(() => RunSequenceAsync(_compiled.Graph.Root, _root, _resume?.ResumeAt ?? 0));
             var output = Definition.Output is { } mapping ? EvaluateOrFail(mapping, _root, "$.output") : last;
             _phase = WorkflowPhases.Completed;
@@ -84,8 +84,8 @@ internal sealed partial class WorkflowRun
         }
     }
 
-    // Validates the input and sets the initial variables; false means the workflow failed (already recorded).
-    private async Task<bool> StartAsync()
+    // Validates the input (a misfit fails the instance before any step) and sets the initial variables.
+    private async Task StartAsync()
     {
         var problems = Definition.Input.Check(_workflowInput);
         if (problems.Count > 0)
@@ -107,7 +107,6 @@ internal sealed partial class WorkflowRun
             ["contentHash"] = _input.ContentHash,
         });
         PublishProgress();
-        return true;
     }
 
     private async Task<JsonNode?> WithDefinitionTimeoutAsync(Func<Task<JsonNode?>> run)
@@ -147,7 +146,7 @@ internal sealed partial class WorkflowRun
 
     private JsonNode? Evaluate(JsonTemplate template, StepScope scope) => template.Evaluate(ScopeFor(scope));
 
-    private JsonNode? EvaluateOrFail(JsonTemplate template, StepScope scope, string where)
+    private JsonNode? EvaluateOrFail(JsonTemplate template, StepScope scope, string where, string? stepId = null)
     {
         try
         {
@@ -155,7 +154,7 @@ internal sealed partial class WorkflowRun
         }
         catch (ExpressionException e)
         {
-            throw new StepFailedException(_currentStep ?? "(workflow)", $"evaluating {where}: {e.Message}", e.GetType().Name, e);
+            throw new StepFailedException(stepId ?? _currentStep ?? "(workflow)", $"evaluating {where}: {e.Message}", e.GetType().Name, e);
         }
     }
 

@@ -142,6 +142,38 @@ public sealed class ActivityStepTests
     }
 
     [Fact]
+    public async Task RunWorkflow_TimedOutActivityStillHanging_WorkflowFailsWithoutWaitingForIt()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        var release = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await WorkflowTestHost.StartAsync(r => r.AddJsonAsync("hang", _ => release.Task), clock: clock);
+        var id = await host.StartAsync(host.Publish("""
+            { "name": "hung", "version": 1, "onFailure": "compensate", "steps": [
+                { "id": "stuck", "kind": "activity", "activity": "hang", "timeout": "PT1M" } ] }
+            """));
+
+        await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromMinutes(1));
+        var result = await host.CompleteAsync(id);
+        release.SetResult(null);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'stuck': 'hang' did not finish within PT1M.", result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task RunWorkflow_AssignExpressionFails_StepFailsNamingTheAssignment()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""
+            { "name": "badassign", "version": 1, "steps": [
+                { "id": "a", "kind": "activity", "activity": "echo", "input": "text", "assign": { "n": "{{steps.a.output - 1}}" } } ] }
+            """);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'a': evaluating $.steps[0].assign.n:", result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
     public async Task RunWorkflow_ActivityFasterThanTimeout_CompletesWithoutTheClockMoving()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));

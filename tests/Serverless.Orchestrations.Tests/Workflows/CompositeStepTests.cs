@@ -48,6 +48,25 @@ public sealed class CompositeStepTests
     }
 
     [Fact]
+    public async Task RunWorkflow_ParallelFailFastWhileOtherBranchWaits_FailsWithoutWaitingForIt()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""
+            { "name": "failfast", "version": 1, "steps": [
+                { "id": "both", "kind": "parallel", "failurePolicy": "failFast", "branches": [
+                    { "name": "waiting", "steps": [ { "id": "w", "kind": "wait", "event": "never" },
+                                                    { "id": "after", "kind": "activity", "activity": "echo" } ] },
+                    { "name": "broken", "steps": [ { "id": "b", "kind": "activity", "activity": "fail", "input": { "message": "broken branch" } } ] } ] } ] }
+            """, instanceId: "failfast-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("failed at step 'b': broken branch", result.FailureDetails!.ErrorMessage);
+        var trail = await host.TrailAsync("failfast-1");
+        Assert.DoesNotContain(trail, r => r.Entry.Step == "after");
+        Assert.Contains(trail, r => r.Entry.Step == "both" && r.Entry.EventType == WorkflowEventTypes.StepFailed);
+    }
+
+    [Fact]
     public async Task RunWorkflow_ForeachWithMaxConcurrency_NeverExceedsCapAndKeepsItemOrder()
     {
         var inFlight = 0;
@@ -165,5 +184,27 @@ public sealed class CompositeStepTests
         var trail = await host.TrailAsync(id);
         Assert.Equal(4, trail.Count(r => r.Entry.EventType == WorkflowEventTypes.WorkflowContinued));
         Assert.Equal(Enumerable.Range(1, trail.Count).Select(i => (long)i), trail.Select(r => JsonNode.Parse(r.Entry.DetailsJson!)!["sequence"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task RunWorkflow_HundredStepDefinition_CompletesWithEveryStepChained()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var steps = new JsonArray([.. Enumerable.Range(0, 100).Select(i => (JsonNode)new JsonObject
+        {
+            ["id"] = $"s{i}",
+            ["kind"] = "activity",
+            ["activity"] = "echo",
+            ["input"] = i == 0 ? "{{input.n}}" : $"{{{{steps.s{i - 1}.output + 1}}}}",
+        })]);
+        var definition = new JsonObject { ["name"] = "hundred", ["version"] = 1, ["steps"] = steps }.ToJsonString();
+
+        var result = await host.RunAsync(definition, new { n = 1 });
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var output = result.ReadOutputAs<WorkflowRunOutput>()!;
+        Assert.Equal(100, output.Output!.GetValue<int>());
+        Assert.Equal(100, output.StepsCompleted);
+        Assert.Equal(new WorkflowProgress(100, 100, null, WorkflowPhases.Completed), result.ReadCustomStatusAs<WorkflowProgress>());
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Activities.Approvals;
+using Serverless.Activities.General;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Workflows;
 using Serverless.Audit;
@@ -13,6 +13,7 @@ using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;
 using Serverless.Storage;
+using Serverless.Tests.Infrastructure;
 using Serverless.Workflows;
 using Serverless.Workflows.Validation;
 using Serverless.Workflows.Versioning;
@@ -29,10 +30,13 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     private readonly Action<TaskRegistry>? _activities;
     private readonly WorkflowInterpreterOptions _options;
+    private readonly Func<HttpRequestMessage, HttpResponseMessage>? _http;
     private SqliteTableStore? _tables;
 
-    private WorkflowTestHost(string folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock)
+    private WorkflowTestHost(
+        TempFolder folder, Action<TaskRegistry>? activities, WorkflowInterpreterOptions options, FakeTimeProvider? clock, Func<HttpRequestMessage, HttpResponseMessage>? http)
     {
+        _http = http;
         Folder = folder;
         _activities = activities;
         _options = options;
@@ -40,13 +44,16 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         Catalog = new WorkflowCatalog(new ValidationOptions { ActivityRegistry = null });
     }
 
-    public string Folder { get; }
+    public TempFolder Folder { get; }
 
     public FakeTimeProvider? Clock { get; }
 
     public WorkflowCatalog Catalog { get; }
 
     public DurableRuntime Runtime { get; private set; } = null!;
+
+    /// <summary>The activities' services (stores, inbox, ledger...) for checking side effects.</summary>
+    public IServiceProvider Services { get; private set; } = null!;
 
     public AuditTrail Trail { get; private set; } = null!;
 
@@ -61,11 +68,14 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     };
 
     public static async Task<WorkflowTestHost> StartAsync(
-        Action<TaskRegistry>? activities = null, WorkflowInterpreterOptions? options = null, FakeTimeProvider? clock = null)
+        Action<TaskRegistry>? activities = null,
+        WorkflowInterpreterOptions? options = null,
+        FakeTimeProvider? clock = null,
+        Func<HttpRequestMessage, HttpResponseMessage>? http = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"serverless-wf-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock);
+        var folder = new TempFolder("workflows");
+        Directory.CreateDirectory(folder.Path);
+        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock, http);
         await host.StartRuntimeAsync();
         return host;
     }
@@ -128,26 +138,25 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Runtime.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a pool on some platforms; the OS cleans the temp folder.
-        }
+        Folder.Dispose();
     }
 
     private async Task StartRuntimeAsync()
     {
         var time = (TimeProvider?)Clock ?? TimeProvider.System;
-        _tables = new SqliteTableStore(Path.Combine(Folder, "tables.db"), time);
-        var services = new ServiceCollection()
+        _tables = new SqliteTableStore(Folder.File("tables.db"), time);
+        var collection = new ServiceCollection()
             .AddSingleton<ITableStore>(_tables)
             .AddSingleton(time)
-            .AddServerlessActivities()
-            .BuildServiceProvider();
+            .AddServerlessActivities();
+        if (_http is { } respond)
+        {
+            // External HTTP endpoints are the one boundary faked here: a scripted handler answers the http activity.
+            collection.AddHttpClient(HttpActivityOptions.ClientName).ConfigurePrimaryHttpMessageHandler(() => new ScriptedHttpHandler(respond));
+        }
+
+        var services = collection.BuildServiceProvider();
+        Services = services;
         Trail = services.GetRequiredService<AuditTrail>();
         await Trail.EnsureCreatedAsync();
         Inbox = services.GetRequiredService<ApprovalInbox>();
@@ -160,7 +169,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             new DurableRuntimeOptions
             {
                 HubName = "workflows",
-                DataDirectory = Folder,
+                DataDirectory = Folder.Path,
                 TimeProvider = time,
                 MaxConcurrentActivityFunctions = 16,
                 MaxConcurrentOrchestratorFunctions = 4,
@@ -169,5 +178,11 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             },
             registry,
             services);
+    }
+
+    private sealed class ScriptedHttpHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(respond(request));
     }
 }
