@@ -67,10 +67,11 @@ public sealed partial class ScheduleTick
             }
 
             var (missed, onTime) = DueFireTimes(schedule, calendar, now);
+            // Overlap is judged against the run of an earlier tick: catch-up runs of one tick start together.
             var last = schedule.LastInstanceId;
             foreach (var fireAt in Runs(schedule, missed, onTime))
             {
-                var fire = await FireAsync(schedule, fireAt, last, client, cancellationToken);
+                var fire = await FireAsync(schedule, fireAt, schedule.LastInstanceId, client, cancellationToken);
                 fires.Add(fire);
                 if (fire.Outcome is ScheduleFireOutcome.Started or ScheduleFireOutcome.AlreadyStarted or ScheduleFireOutcome.StartedAfterTerminating)
                 {

@@ -1,0 +1,54 @@
+using Serverless.Schedules;
+
+namespace Serverless.Host.Tests;
+
+public sealed class CronCalendarTests
+{
+    [Fact]
+    public void Next_SpringForwardGap_FiresOnceAfterTheGap()
+    {
+        var calendar = CronCalendar.Parse("0 30 2 * * *", "Europe/Berlin");
+
+        var next = calendar.Next(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), 3);
+
+        Assert.Equal(
+            [
+                new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 3, 30, 0, 30, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 3, 31, 0, 30, 0, TimeSpan.Zero),
+            ],
+            next);
+    }
+
+    [Fact]
+    public void Next_FallBackOverlap_FiresOnceAtFirstOccurrence()
+    {
+        var calendar = CronCalendar.Parse("0 30 2 * * *", "Europe/Berlin");
+
+        var next = calendar.Next(new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.Zero), 2);
+
+        Assert.Equal([new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 26, 1, 30, 0, TimeSpan.Zero)], next);
+    }
+
+    [Fact]
+    public void Occurrences_Seconds_AreExclusiveOfStartAndInclusiveOfEnd()
+    {
+        var calendar = CronCalendar.Parse("*/10 * * * * *", "UTC");
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var fires = calendar.Occurrences(start, start.AddSeconds(30)).ToList();
+
+        Assert.Equal([start.AddSeconds(10), start.AddSeconds(20), start.AddSeconds(30)], fires);
+    }
+
+    [Theory]
+    [InlineData("0 0 * * *", "UTC", "cron")]
+    [InlineData("every minute", "UTC", "cron")]
+    [InlineData("0 0 2 * * *", "Mars/Olympus", "timeZone")]
+    public void Parse_Invalid_ThrowsNamingTheField(string cron, string zone, string field)
+    {
+        var error = Assert.Throws<ArgumentException>(() => CronCalendar.Parse(cron, zone));
+
+        Assert.Equal(field, error.ParamName);
+    }
+}
