@@ -25,55 +25,74 @@ public sealed class HumanApproval : TaskOrchestrator<HumanApprovalInput, HumanAp
         ArgumentNullException.ThrowIfNull(context);
         Validate(input);
         var tally = new Tally();
-        string? decision = null;
         var level = 0;
-        for (; level < input.Levels.Count && decision is null; level++)
+        string? decision;
+        while (true)
         {
             var current = input.Levels[level];
             var dueAt = context.CurrentUtcDateTime.Add(current.Timeout);
-            await context.CallActivityAsync<ApprovalRecord>(RequestApproval.Name, new ApprovalRequest
-            {
-                InstanceId = context.InstanceId,
-                StepId = input.StepId,
-                Workflow = Name,
-                Title = input.Title,
-                Approvers = current.Approvers,
-                Quorum = current.Quorum,
-                Level = level,
-                RequestedAt = Utc(context.CurrentUtcDateTime),
-                DueAt = Utc(dueAt),
-                DetailsJson = input.Details?.ToJsonString(),
-            });
-            if (input.NotifyApprovers)
-            {
-                await Task.WhenAll(current.Approvers.Distinct(StringComparer.OrdinalIgnoreCase).Select(approver =>
-                    context.CallActivityAsync<NotifyOutput>(Notify.Name, new NotifyInput
-                    {
-                        To = approver,
-                        Subject = $"Approval needed: {input.Title}",
-                        Body = $"Instance {context.InstanceId} waits for your decision on '{input.StepId}' until {Utc(dueAt):u}.",
-                        IdempotencyKey = $"{input.StepId}:{level}:{approver}",
-                    })));
-            }
-
+            await RequestAsync(context, input, level, dueAt);
             context.SetCustomStatus(new OrchestrationProgress("waiting", input.StepId, level, input.Levels.Count));
             decision = await WaitForLevelAsync(context, input.StepId, current, dueAt, tally);
+            if (decision is not null || level == input.Levels.Count - 1)
+            {
+                break;
+            }
+
+            level++;
         }
 
-        level--;
         var timedOut = decision is null;
         decision ??= input.OnTimeout == ApprovalTimeoutOutcome.Approve ? "approved" : "rejected";
         await context.CallActivityAsync<bool>(CloseApproval.Name, new CloseApprovalInput(context.InstanceId, input.StepId, timedOut ? "timedOut" : decision));
 
         JsonNode? onApproved = null;
+        StepError? onApprovedError = null;
         if (decision == "approved" && input.OnApproved is { } next)
         {
             context.SetCustomStatus(new OrchestrationProgress("running", next.Activity, input.Levels.Count, input.Levels.Count));
-            onApproved = await context.CallActivityAsync<JsonNode?>(next.Activity, TemplateInputs.Evaluate(context, next.Input, input.Details), next.Retry?.ToTaskOptions());
+            try
+            {
+                onApproved = await context.CallActivityAsync<JsonNode?>(next.Activity, TemplateInputs.Evaluate(context, next.Input, input.Details), next.Retry?.ToTaskOptions());
+            }
+            catch (Exception e) when (e is TaskFailedException or ArgumentException)
+            {
+                onApprovedError = StepError.From(e);
+            }
         }
 
-        context.SetCustomStatus(new OrchestrationProgress(decision, input.StepId, input.Levels.Count, input.Levels.Count));
-        return new HumanApprovalOutput(decision, timedOut, level, tally.Counted.Select(d => d.Approver).ToList(), tally.Counted, tally.Ignored, onApproved);
+        context.SetCustomStatus(new OrchestrationProgress(onApprovedError is null ? decision : "failed", input.StepId, input.Levels.Count, input.Levels.Count));
+        return new HumanApprovalOutput(decision, timedOut, level, tally.Counted.Select(d => d.Approver).ToList(), tally.Counted, tally.Ignored, onApproved, onApprovedError);
+    }
+
+    /// <summary>Records the level in the inbox (escalating the pending request) and notifies its approvers.</summary>
+    private static async Task RequestAsync(TaskOrchestrationContext context, HumanApprovalInput input, int level, DateTime dueAt)
+    {
+        var current = input.Levels[level];
+        await context.CallActivityAsync<ApprovalRecord>(RequestApproval.Name, new ApprovalRequest
+        {
+            InstanceId = context.InstanceId,
+            StepId = input.StepId,
+            Workflow = Name,
+            Title = input.Title,
+            Approvers = current.Approvers,
+            Quorum = current.Quorum,
+            Level = level,
+            RequestedAt = Utc(context.CurrentUtcDateTime),
+            DueAt = Utc(dueAt),
+            DetailsJson = input.Details?.ToJsonString(),
+        });
+        if (input.NotifyApprovers)
+        {
+            await Task.WhenAll(current.Approvers.Distinct(StringComparer.OrdinalIgnoreCase).Select(approver =>
+                context.CallActivityAsync<NotifyOutput>(Notify.Name, new NotifyInput
+                {
+                    To = approver,
+                    Subject = $"Approval needed: {input.Title}",
+                    Body = $"Instance {context.InstanceId} waits for your decision on '{input.StepId}' until {Utc(dueAt):u}.",
+                    IdempotencyKey = $"{input.StepId}:{level}:{approver}",
+                })));
+        }
     }
 
     /// <summary>Collects decisions for one level until quorum, a rejection, or the level's timer.</summary>

@@ -11,6 +11,7 @@ namespace Serverless.Orchestrations.CodeFirst;
 /// <param name="Decisions">The counted decisions, in arrival order.</param>
 /// <param name="Ignored">How many decisions were ignored (not listed at the level, or a repeat).</param>
 /// <param name="OnApprovedOutput">The output of <see cref="HumanApprovalInput.OnApproved"/> when it ran.</param>
+/// <param name="OnApprovedError">Why <see cref="HumanApprovalInput.OnApproved"/> failed (after its retries), if it did; the decision stands.</param>
 public sealed record HumanApprovalOutput(
     string Decision,
     bool TimedOut,
@@ -18,7 +19,8 @@ public sealed record HumanApprovalOutput(
     IReadOnlyList<string> DecidedBy,
     IReadOnlyList<ApprovalDecision> Decisions,
     int Ignored,
-    JsonNode? OnApprovedOutput)
+    JsonNode? OnApprovedOutput,
+    StepError? OnApprovedError = null)
 {
     /// <summary>True when approved.</summary>
     public bool Approved => Decision == "approved";

@@ -121,6 +121,19 @@ public sealed class HumanApprovalTests
         Assert.Equal(["Ann", "Ben", "Cat"], context.Calls.Where(c => c.Name == "notify").Select(c => c.Input!["to"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task RunAsync_NextStepFails_KeepsTheApprovalAndReportsTheError()
+    {
+        var context = Context().Fail("echo", "downstream down");
+        context.ScriptTimers();
+        context.ScriptDecisions("approve", Decide("ann"), Decide("ben"));
+
+        var output = await new HumanApproval().RunAsync(context.Object, s_input);
+
+        Assert.Equal(("approved", "downstream down"), (output.Decision, output.OnApprovedError!.Message));
+        Assert.Equal("approved", context.Calls.Single(c => c.Name == "CloseApproval").Input!["outcome"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(4)]
