@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Serverless.Audit;
 using Serverless.Orchestration;
@@ -9,6 +10,7 @@ namespace Serverless.Activities.Workflows;
 /// Appends a batch of workflow domain events to the audit trail, in order. Idempotent: each entry's row key
 /// derives from its content and replay-safe time (and the sequence is part of the details), so a redelivered
 /// batch adds nothing. One call per batch keeps a long workflow from paying an activity round trip per event.
+/// Details above <see cref="AuditEntry.MaxDetailsBytes"/> are replaced by a <c>truncated</c> marker.
 /// </summary>
 /// <param name="trail">The audit trail.</param>
 public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivity<WorkflowEventBatch, int>
@@ -25,6 +27,14 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
         {
             var details = item.Details?.DeepClone().AsObject() ?? [];
             details["sequence"] = item.Sequence;
+            var detailsJson = details.ToJsonString();
+            var bytes = Encoding.UTF8.GetByteCount(detailsJson);
+            if (bytes > AuditEntry.MaxDetailsBytes)
+            {
+                // A large input or output must not make the trail reject the event: keep the fact, drop the payload.
+                detailsJson = new JsonObject { ["sequence"] = item.Sequence, ["truncated"] = true, ["detailsBytes"] = bytes }.ToJsonString();
+            }
+
             var entry = new AuditEntry
             {
                 InstanceId = input.InstanceId,
@@ -34,7 +44,7 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
                 EventType = item.Type,
                 Actor = ActorOf(item, input.Actor),
                 Time = item.Time,
-                DetailsJson = details.ToJsonString(),
+                DetailsJson = detailsJson,
                 CorrelationId = input.CorrelationId,
             };
             if (await trail.AppendAsync(entry))

@@ -34,7 +34,17 @@ internal sealed class StepScope : IReadOnlyDictionary<string, StepResult>
     /// <summary>Results recorded in this scope only.</summary>
     public IReadOnlyDictionary<string, StepResult> Local => _local;
 
-    public int Count => this.Count();
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            using var pairs = GetEnumerator();
+            while (pairs.MoveNext())
+                count++;
+            return count;
+        }
+    }
 
     public IEnumerable<string> Keys => this.Select(p => p.Key);
 

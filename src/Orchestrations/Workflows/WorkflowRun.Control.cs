@@ -60,6 +60,7 @@ internal sealed partial class WorkflowRun
         var generation = (_resume?.Generation ?? 0) + 1;
         Emit(WorkflowEventTypes.WorkflowContinued, null, new JsonObject { ["generation"] = generation, ["loopIteration"] = signal.Iteration });
         await FlushEventsAsync();
+        Log.Continued(_logger, Definition.Name, Definition.Version, _context.InstanceId, signal.Iteration, generation);
         _context.ContinueAsNew(_input with
         {
             Continuation = new WorkflowContinuation

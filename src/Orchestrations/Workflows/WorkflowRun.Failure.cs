@@ -24,6 +24,7 @@ internal sealed partial class WorkflowRun
         Emit(WorkflowEventTypes.WorkflowFailed, failure.StepId, new JsonObject { ["error"] = failure.ToJson(), ["stepsCompleted"] = _stepsCompleted });
         PublishProgress();
         await FlushEventsAsync();
+        Log.Failed(_logger, Definition.Name, Definition.Version, _context.InstanceId, failure.StepId, failure.Reason);
         return new WorkflowFailedException(
             $"Workflow '{Definition.Name}' version {Definition.Version} failed at step '{failure.StepId}': {failure.Reason}{summary}", failure.StepId, failure);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Serverless.Orchestration;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
@@ -26,6 +27,7 @@ internal sealed partial class WorkflowRun
     private readonly List<Task> _activitiesInFlight = [];
     private readonly StepScope _root;
     private readonly DateTime _startedAt;
+    private readonly ILogger _logger;
     private int _stepsCompleted;
     private string? _currentStep;
     private string _phase = WorkflowPhases.Running;
@@ -44,6 +46,7 @@ internal sealed partial class WorkflowRun
         _startedAt = _resume?.StartedAt ?? context.CurrentUtcDateTime;
         _stepsCompleted = _resume?.StepsCompleted ?? 0;
         _nextSequence = _resume?.NextEventSequence ?? 1;
+        _logger = context.CreateReplaySafeLogger(typeof(WorkflowOrchestrator).FullName!);
     }
 
     private WorkflowDefinition Definition => _compiled.Definition;
@@ -64,6 +67,7 @@ internal sealed partial class WorkflowRun
             Emit(WorkflowEventTypes.WorkflowCompleted, null, new JsonObject { ["stepsCompleted"] = _stepsCompleted });
             PublishProgress();
             await FlushEventsAsync();
+            Log.Completed(_logger, Definition.Name, Definition.Version, _context.InstanceId, _stepsCompleted);
             return new WorkflowRunOutput
             {
                 Workflow = _input.Workflow,
@@ -95,11 +99,11 @@ internal sealed partial class WorkflowRun
             _phase = WorkflowPhases.Failed;
             PublishProgress();
             await FlushEventsAsync();
+            Log.Failed(_logger, Definition.Name, Definition.Version, _context.InstanceId, "(input)", message);
             throw new WorkflowFailedException(message);
         }
 
-        foreach (var (name, template) in Definition.Vars)
-            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
+        Log.Started(_logger, Definition.Name, Definition.Version, _context.InstanceId);
         Emit(WorkflowEventTypes.WorkflowStarted, null, new JsonObject
         {
             ["input"] = _workflowInput?.DeepClone(),
@@ -107,6 +111,8 @@ internal sealed partial class WorkflowRun
             ["contentHash"] = _input.ContentHash,
         });
         PublishProgress();
+        foreach (var (name, template) in Definition.Vars)
+            _vars[name] = EvaluateOrFail(template, _root, $"$.vars.{name}");
     }
 
     private async Task<JsonNode?> WithDefinitionTimeoutAsync(Func<Task<JsonNode?>> run)

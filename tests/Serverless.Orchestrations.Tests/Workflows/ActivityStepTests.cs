@@ -69,6 +69,24 @@ public sealed class ActivityStepTests
     }
 
     [Fact]
+    public async Task RunWorkflow_FlakyActivityWithTimeoutAndRetry_EachAttemptRacedAndRetried()
+    {
+        var attempts = 0;
+        await using var host = await WorkflowTestHost.StartAsync(r => r.AddJson("flaky", _ =>
+            Interlocked.Increment(ref attempts) < 2 ? throw new InvalidOperationException("cold start") : JsonValue.Create("warm")));
+        var result = await host.RunAsync("""
+            { "name": "raced", "version": 1, "steps": [
+                { "id": "call", "kind": "activity", "activity": "flaky", "timeout": "PT1H", "retry": { "maxAttempts": 2, "initialInterval": "PT0.01S" } } ] }
+            """, instanceId: "raced-1");
+
+        Assert.Equal("warm", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
+        var history = await host.Client.GetOrchestrationHistoryAsync("raced-1");
+        Assert.Equal(2, history.OfType<Serverless.Orchestration.History.TaskScheduled>().Count(t => t.Name == "flaky"));
+        var retry = Assert.Single(await host.TrailAsync("raced-1"), r => r.Entry.EventType == WorkflowEventTypes.StepRetrying);
+        Assert.Equal("cold start", JsonNode.Parse(retry.Entry.DetailsJson!)!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RunWorkflow_RetriesExhausted_FallbackOutputBecomesStepOutput()
     {
         await using var host = await WorkflowTestHost.StartAsync();

@@ -36,6 +36,19 @@ public sealed class EventStreamAndRecoveryTests
     }
 
     [Fact]
+    public async Task RunWorkflow_InputLargerThanAnAuditEntry_CompletesAndRecordsATruncatedStart()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""{ "name": "big", "version": 1, "steps": [ { "id": "a", "kind": "activity", "activity": "echo", "input": 1 } ] }""",
+            new { blob = new string('x', 40_000) }, "big-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var started = (await host.TrailAsync("big-1")).First();
+        Assert.Equal(WorkflowEventTypes.WorkflowStarted, started.Entry.EventType);
+        Assert.True(JsonNode.Parse(started.Entry.DetailsJson!)!["truncated"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task RunWorkflow_AuditDisabled_WritesNoTrail()
     {
         await using var host = await WorkflowTestHost.StartAsync(options: WorkflowTestHost.FastOptions with { AuditEnabled = false });
