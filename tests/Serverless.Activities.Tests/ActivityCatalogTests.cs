@@ -9,7 +9,7 @@ namespace Serverless.Activities.Tests;
 public sealed class ActivityCatalogTests
 {
     [Fact]
-    public void All_Names_AreTheWellKnownActivitiesPlusTheInboxActivities()
+    public void All_Names_AreTheWellKnownActivitiesPlusTheInboxAndWorkflowEventActivities()
     {
         var names = ActivityCatalog.All.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 

@@ -33,8 +33,10 @@ public sealed partial class ReadmeSessionTests
 
             // A person re-runs a line that came too early (the approval request lands a moment after the start),
             // and re-checks the status until the instance completed before reading its trail.
-            var mustComplete = command.Contains("showHistory=true", StringComparison.Ordinal);
-            outputs.Add(await RunUntilSuccessAsync(root, variables + command, o => !mustComplete || o.Contains("\"runtimeStatus\":\"Completed\"", StringComparison.Ordinal)));
+            var expected = command.Contains("showHistory=true", StringComparison.Ordinal) ? "\"runtimeStatus\":\"Completed\""
+                : command.Contains("/api/approvals?", StringComparison.Ordinal) ? "expense-1"
+                : string.Empty;
+            outputs.Add(await RunUntilSuccessAsync(root, variables + command, o => o.Contains(expected, StringComparison.Ordinal)));
         }
 
         Assert.Contains("\"id\":\"expense-1\"", outputs[1], StringComparison.Ordinal);
