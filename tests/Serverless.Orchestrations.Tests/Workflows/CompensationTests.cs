@@ -76,6 +76,26 @@ public sealed class CompensationTests
     }
 
     [Fact]
+    public async Task RunWorkflow_FailureAfterLoopContinuedAsNew_CompensatesStepsFromEarlierExecutions()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(Register, WorkflowTestHost.FastOptions with { LoopIterationsPerExecution = 2 });
+        var result = await host.RunAsync("""
+            { "name": "longsaga", "version": 1, "onFailure": "compensate", "steps": [
+                { "id": "a", "kind": "activity", "activity": "hold", "input": "a", "compensate": { "activity": "release", "input": "{{steps.a.output}}" } },
+                { "id": "spin", "kind": "loop", "maxIterations": 7, "onMaxIterations": "continue", "while": "true",
+                  "steps": [ { "id": "tick", "kind": "activity", "activity": "hold", "input": "t{{index}}", "compensate": { "activity": "release", "input": "t{{index}}" } } ] },
+                { "id": "boom", "kind": "activity", "activity": "fail" } ] }
+            """, instanceId: "longsaga-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Equal(8, _held.Count);
+        Assert.DoesNotContain(_held, h => h.Value);
+        Assert.Equal(["release t6", "release t5", "release t4", "release t3", "release t2", "release t1", "release t0", "release a"],
+            _log.Where(l => l.StartsWith("release", StringComparison.Ordinal)));
+        Assert.Equal(3, (await host.TrailAsync("longsaga-1")).Count(r => r.Entry.EventType == WorkflowEventTypes.WorkflowContinued));
+    }
+
+    [Fact]
     public async Task RunWorkflow_OnFailureFail_RunsNoCompensation()
     {
         await using var host = await WorkflowTestHost.StartAsync(Register);
