@@ -1,22 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Activities;
 using Serverless.Api;
-using Serverless.Api.Approvals;
-using Serverless.Api.Audit;
-using Serverless.Api.Definitions;
-using Serverless.Api.Durable;
-using Serverless.Api.Metrics;
-using Serverless.Api.Operations;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
-using Serverless.Api.Workflows;
-using Serverless.Definitions;
 using Serverless.Orchestration;
 using Serverless.Runtime;
 using Serverless.Schedules;
 using Serverless.Storage;
-using Serverless.Workflows;
 using Serverless.Workflows.Validation;
 
 namespace Serverless.Host;
@@ -74,7 +65,7 @@ public static class HostComposition
         services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
 
-        services.AddSingleton(sp => new ApiOptions
+        services.AddServerlessApi(_ => new ApiOptions
         {
             HubName = runtimeOptions.HubName,
             SystemKey = key.Value,
@@ -83,19 +74,6 @@ public static class HostComposition
             AuditRetention = settings.AuditRetention,
             Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
         });
-        services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
-        services.AddSingleton<WorkflowStarter>();
-        services.AddSingleton<DurableHttpApi>();
-        services.AddSingleton<DefinitionEndpoints>();
-        services.AddSingleton<StartEndpoints>();
-        services.AddSingleton<ScheduleEndpoints>();
-        services.AddSingleton<ApprovalEndpoints>();
-        services.AddSingleton<AuditEndpoints>();
-        services.AddSingleton<MetricsEndpoint>();
-        services.AddSingleton<HealthEndpoint>();
-        services.AddSingleton<ScheduleTick>();
-        services.AddSingleton<RetentionSweep>();
 
         if (settings.TimersEnabled)
         {

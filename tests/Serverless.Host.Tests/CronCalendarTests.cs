@@ -41,6 +41,16 @@ public sealed class CronCalendarTests
         Assert.Equal([start.AddSeconds(10), start.AddSeconds(20), start.AddSeconds(30)], fires);
     }
 
+    [Fact]
+    public void Next_LeapDay_IsFoundYearsAhead()
+    {
+        var calendar = CronCalendar.Parse("0 0 12 29 2 *", "UTC");
+
+        var next = calendar.Next(new DateTimeOffset(2028, 3, 1, 0, 0, 0, TimeSpan.Zero), 1);
+
+        Assert.Equal([new DateTimeOffset(2032, 2, 29, 12, 0, 0, TimeSpan.Zero)], next);
+    }
+
     [Theory]
     [InlineData("0 0 * * *", "UTC", "cron")]
     [InlineData("every minute", "UTC", "cron")]

@@ -59,6 +59,17 @@ public sealed class StartAndOperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartWorkflow_OverlongInstanceId_Returns400AndStartsNothing()
+    {
+        var id = new string('x', 2000);
+
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync($"/api/workflows/echo-flow/instances/{id}", new { text = "x" }), 400);
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync($"/runtime/webhooks/durabletask/orchestrators/RunWorkflow/{id}", new { }), 400);
+
+        Assert.Empty((await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/runtime/webhooks/durabletask/instances"))).AsArray());
+    }
+
+    [Fact]
     public async Task StartOrchestrator_Unknown_Returns404()
     {
         await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync("/api/orchestrators/NoSuchThing", new { }), 404);

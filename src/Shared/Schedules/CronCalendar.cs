@@ -80,7 +80,7 @@ public sealed class CronCalendar
     {
         var found = new List<DateTimeOffset>(count);
         var from = after;
-        for (var horizon = TimeSpan.FromDays(1); found.Count < count && horizon <= TimeSpan.FromDays(3660); horizon *= 4)
+        for (var horizon = TimeSpan.FromDays(1); found.Count < count && horizon <= TimeSpan.FromDays(4096); horizon *= 4)
         {
             found.AddRange(Occurrences(from, after + horizon).Take(count - found.Count));
             from = found.Count > 0 ? found[^1] : from;

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Api.Approvals;
+using Serverless.Api.Audit;
+using Serverless.Api.Definitions;
+using Serverless.Api.Durable;
+using Serverless.Api.Metrics;
+using Serverless.Api.Operations;
+using Serverless.Api.Retention;
+using Serverless.Api.Schedules;
+using Serverless.Api.Workflows;
+using Serverless.Definitions;
+using Serverless.Schedules;
+using Serverless.Storage;
+
+namespace Serverless.Api;
+
+/// <summary>Registers the handlers and the stores they need, the same way in every host.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <paramref name="options"/>, the definition and schedule stores, the workflow starter, every HTTP handler
+    /// and both timer handlers. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
+    /// activities (<c>AddServerlessActivities</c>: the approvals inbox and the audit trail).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">Builds the handler options.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddServerlessApi(this IServiceCollection services, Func<IServiceProvider, ApiOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
+        services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<DurableHttpApi>();
+        services.AddSingleton<DefinitionEndpoints>();
+        services.AddSingleton<StartEndpoints>();
+        services.AddSingleton<ScheduleEndpoints>();
+        services.AddSingleton<ApprovalEndpoints>();
+        services.AddSingleton<AuditEndpoints>();
+        services.AddSingleton<MetricsEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ScheduleTick>();
+        services.AddSingleton<RetentionSweep>();
+        return services;
+    }
+}
