@@ -38,6 +38,9 @@ param retentionDays int = 30
 @minValue(1)
 param auditRetentionDays int = 365
 
+@description('Client id of an Entra app registration whose tokens name approvers (Easy Auth); empty: approvals are refused until set.')
+param approverClientId string = ''
+
 @description('.NET version of the isolated worker on Flex Consumption.')
 param dotnetVersion string = '10.0'
 
@@ -102,6 +105,15 @@ module functionApp 'modules/function-app.bicep' = {
       DefaultRetention: '${retentionDays}.00:00:00'
       AuditRetention: '${auditRetentionDays}.00:00:00'
     }
+  }
+}
+
+module authentication 'modules/authentication.bicep' = {
+  name: 'authentication'
+  scope: group
+  params: {
+    appName: functionApp.outputs.appName
+    entraClientId: approverClientId
   }
 }
 

@@ -126,12 +126,42 @@ public sealed class DriftGuardTests
     }
 
     [Fact]
+    public void Handlers_BothHosts_CallTheSameSharedMethodForEveryRouteAndTimer()
+    {
+        var mismatches = HandlerMismatches(Source);
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    [Fact]
+    public void Handlers_BindingCallsAnotherHandler_ReportsMismatch()
+    {
+        var route = ProductRegistrations.Current.Routes.Single(r => r.FunctionName == "PauseSchedule");
+        var edited = Source.With(FileBinding(route.FunctionName), "endpoints.PauseAsync(", "endpoints.ResumeAsync(");
+
+        var mismatches = HandlerMismatches(edited);
+
+        Assert.Equal(["PauseSchedule: the Functions app calls ScheduleEndpoints.ResumeAsync, the local host ScheduleEndpoints.PauseAsync."], mismatches);
+    }
+
+    [Fact]
     public void Read_CurrentSource_EveryBindingIsOneExpression()
     {
         // "No logic here": each [Function] method is expression-bodied, handing the call to shared code.
         var bindings = BindingInventory.Read(FunctionsCompilation.Compile(Source));
 
         Assert.All(bindings, binding => Assert.True(binding.IsOneExpression, $"{binding.Name} ({binding.Where}) has a block body."));
+    }
+
+    private static List<string> HandlerMismatches(FunctionsSource source)
+    {
+        var local = LocalHostHandlers.Read();
+        var bindings = BindingInventory.Read(FunctionsCompilation.Compile(source)).ToDictionary(b => b.Name, StringComparer.Ordinal);
+        var registrations = ProductRegistrations.Current;
+        return [.. registrations.Routes.Select(r => r.FunctionName).Concat(registrations.Timers.Select(t => t.FunctionName))
+            .Select(name => (Name: name, Functions: bindings.GetValueOrDefault(name)?.Handler ?? "nothing", Local: local.GetValueOrDefault(name) ?? "nothing"))
+            .Where(h => h.Functions != h.Local)
+            .Select(h => $"{h.Name}: the Functions app calls {h.Functions}, the local host {h.Local}.")];
     }
 
     private static IReadOnlyList<string> Drift(FunctionsSource source) =>

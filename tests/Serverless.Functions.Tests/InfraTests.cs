@@ -35,7 +35,7 @@ public sealed class InfraTests
     [Fact]
     public async Task Compiled_FunctionAppSettings_NameEveryTimerCronAndTheHub()
     {
-        var settings = FunctionAppModule(await Template.Value)["properties"]!["parameters"]!["appSettings"]!["value"]!.AsObject();
+        var settings = Module(await Template.Value, "function-app")["properties"]!["parameters"]!["appSettings"]!["value"]!.AsObject();
 
         foreach (var timer in TimerSchedules.All)
         {
@@ -57,6 +57,17 @@ public sealed class InfraTests
         Assert.Contains("\"allowSharedKeyAccess\":false", text, StringComparison.Ordinal);
         Assert.Contains("AzureWebJobsStorage__accountName", text, StringComparison.Ordinal);
         Assert.DoesNotContain("listKeys", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compiled_Template_TurnsEasyAuthOnSoApproverHeadersCannotBeSpoofed()
+    {
+        var auth = Module(await Template.Value, "authentication");
+
+        var settings = Resources(auth["properties"]!["template"]!).Single(r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!;
+
+        Assert.True((bool?)settings["platform"]!["enabled"]);
+        Assert.Equal("AllowAnonymous", (string?)settings["globalValidation"]!["unauthenticatedClientAction"]);
     }
 
     [Theory]
@@ -95,17 +106,16 @@ public sealed class InfraTests
         Assert.Contains("run: ./scripts/write-local-settings.sh", yaml, StringComparison.Ordinal);
     }
 
-    private static JsonObject FunctionAppModule(JsonNode template)
+    private static JsonObject Module(JsonNode template, string name) =>
+        Resources(template).Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == name);
+
+    // Bicep emits resources as an array, or as an object keyed by symbolic name (language version 2.0).
+    private static IEnumerable<JsonObject> Resources(JsonNode template) => template["resources"] switch
     {
-        // Bicep emits resources as an array, or as an object keyed by symbolic name (language version 2.0).
-        var resources = template["resources"] switch
-        {
-            JsonArray array => array.Select(r => r!.AsObject()),
-            JsonObject map => map.Select(r => r.Value!.AsObject()),
-            _ => throw new InvalidOperationException("The template has no resources."),
-        };
-        return resources.Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == "function-app");
-    }
+        JsonArray array => array.Select(r => r!.AsObject()),
+        JsonObject map => map.Select(r => r.Value!.AsObject()),
+        _ => throw new InvalidOperationException("The template has no resources."),
+    };
 
     private static void CopyFolder(string from, string to)
     {

@@ -17,6 +17,45 @@ public sealed class TypeCheckGuardTests
     }
 
     [Fact]
+    public async Task Analyze_CurrentSource_HasNoAnalyzerWarnings()
+    {
+        var problems = await SdkAnalyzers.RunAsync(FunctionsCompilation.Compile(Source));
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task Analyze_BlockScopedNamespace_ReportsTheStyleRuleTheBuildEnforces()
+    {
+        // .editorconfig makes file-scoped namespaces a warning, so the real build (warnings as errors) fails on this.
+        var edited = Source.With("Bindings/SharedTasks.cs", "namespace Serverless.Functions.Bindings;", "namespace Serverless.Functions.Bindings\n{");
+        edited = edited.WithFile("Bindings/SharedTasks.cs", edited.Files["Bindings/SharedTasks.cs"] + "}\n");
+
+        var problems = await SdkAnalyzers.RunAsync(FunctionsCompilation.Compile(edited));
+
+        Assert.Contains(problems, p => p.Id == "IDE0161");
+    }
+
+    [Fact]
+    public async Task Analyze_CodeQualityWarning_IsReported()
+    {
+        // CA2013 (ReferenceEquals on value types) is a warning at the build's analysis level.
+        var edited = Source.WithFile("Bindings/Extra.cs", """
+            namespace Serverless.Functions.Bindings;
+
+            internal static class Extra
+            {
+                public static bool Same(int value) => ReferenceEquals(value, value);
+            }
+            """);
+
+        var problems = await SdkAnalyzers.RunAsync(FunctionsCompilation.Compile(edited));
+
+        // One per boxed argument.
+        Assert.Equal(["CA2013", "CA2013"], problems.Select(p => p.Id));
+    }
+
+    [Fact]
     public void Compile_MisspeltContextMember_ReportsMissingMember()
     {
         var edited = Source.With("Adapters/AzureOrchestrationContext.cs", "inner.NewGuid()", "inner.NewGuild()");

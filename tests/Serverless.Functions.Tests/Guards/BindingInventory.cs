@@ -61,9 +61,9 @@ internal static class BindingInventory
                 case BindingKind.Orchestrator or BindingKind.Activity:
                     return new FunctionBinding(name, kind, where) { Implementation = SharedImplementation(method, model) };
                 case BindingKind.Http:
-                    return Http(name, where, attribute, model);
+                    return Http(name, where, attribute, model) with { Handler = ApiHandler(method, model) };
                 case BindingKind.Timer:
-                    return new FunctionBinding(name, kind, where) { Schedule = Constant(attribute.ArgumentList?.Arguments.FirstOrDefault(), model) };
+                    return new FunctionBinding(name, kind, where) { Schedule = Constant(attribute.ArgumentList?.Arguments.FirstOrDefault(), model), Handler = ApiHandler(method, model) };
             }
         }
 
@@ -91,6 +91,14 @@ internal static class BindingInventory
             .Select(invocation => model.GetSymbolInfo(invocation).Symbol as IMethodSymbol)
             .FirstOrDefault(symbol => symbol is { IsGenericMethod: true, ContainingType.Name: "SharedTasks" })
             ?.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
+
+    // The first method of a src/Api type the binding calls: the shared handler it hands the request to.
+    private static string? ApiHandler(MethodDeclarationSyntax method, SemanticModel model) =>
+        method.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Select(invocation => model.GetSymbolInfo(invocation).Symbol as IMethodSymbol)
+            .Where(symbol => symbol?.ContainingNamespace.ToDisplayString().StartsWith("Serverless.Api", StringComparison.Ordinal) == true)
+            .Select(symbol => $"{symbol!.ContainingType.Name}.{symbol.Name}")
+            .FirstOrDefault();
 
     private static string? Constant(AttributeArgumentSyntax? argument, SemanticModel model) =>
         argument is null ? null : model.GetConstantValue(argument.Expression).Value as string;

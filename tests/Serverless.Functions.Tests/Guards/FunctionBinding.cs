@@ -40,6 +40,9 @@ internal sealed record FunctionBinding(string Name, BindingKind Kind, string Whe
     /// <summary>For timers: the schedule expression (e.g. <c>%ScheduleTickCron%</c>).</summary>
     public string? Schedule { get; init; }
 
+    /// <summary>For HTTP and timers: the shared handler it calls, as <c>Type.Method</c> (e.g. <c>DefinitionEndpoints.PublishAsync</c>).</summary>
+    public string? Handler { get; init; }
+
     /// <summary>True when the method is expression-bodied: it hands the call on and holds no logic.</summary>
     public bool IsOneExpression { get; init; }
 }

@@ -39,15 +39,17 @@ internal static class FunctionsCompilation
 
     /// <summary>
     /// What would fail the real build: every error, and every warning located in <c>src/Functions</c>
-    /// (the surface stubs are not ours to lint). Analyzer rules (CAxxxx) are not run here.
+    /// (the surface stubs are not ours to lint). Analyzers: <see cref="SdkAnalyzers"/>.
     /// </summary>
     public static IReadOnlyList<Diagnostic> BuildBreakers(CSharpCompilation compilation) =>
         [.. compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error
-                || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath is { } path
-                    && !path.StartsWith(SurfacePrefix, StringComparison.Ordinal) && path != "ImplicitUsings.g.cs"))
+                || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath is { } path && IsFunctionsFile(path)))
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)];
+
+    /// <summary>True for a tree of <c>src/Functions</c> (not the surface stubs or the implicit usings).</summary>
+    public static bool IsFunctionsFile(string path) => !path.StartsWith(SurfacePrefix, StringComparison.Ordinal) && path != "ImplicitUsings.g.cs";
 
     private static IEnumerable<string> SurfaceFiles() =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "ApiSurface"), "*.cs").Order(StringComparer.Ordinal);
