@@ -13,12 +13,17 @@ public sealed class HttpActivityTests : IDisposable
     private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _responses = new();
     private readonly List<(HttpRequestMessage Request, string? Body)> _requests = [];
     private readonly ActivityHost _host;
+    private readonly WatchedClock? _clock;
+    private int _hanging;
 
     public HttpActivityTests()
     {
-        _host = new ActivityHost(services => services
-            .AddHttpClient(HttpActivityOptions.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new ScriptedHandler(this)));
+        _host = new ActivityHost(services =>
+        {
+            services.AddSingleton<TimeProvider>(sp => _clock!);
+            services.AddHttpClient(HttpActivityOptions.ClientName).ConfigurePrimaryHttpMessageHandler(() => new ScriptedHandler(this));
+        });
+        _clock = new WatchedClock(_host.Clock);
     }
 
     public void Dispose() => _host.Dispose();
@@ -38,15 +43,22 @@ public sealed class HttpActivityTests : IDisposable
 
     private Task<HttpResponseOutput> CallAsync(HttpRequestInput input) => _host.RunAsync<Http, HttpRequestInput, HttpResponseOutput>(input);
 
-    /// <summary>Advances the fake clock until the call finishes, so retry waits pass without real time.</summary>
-    private async Task<T> DriveAsync<T>(Task<T> call)
+    /// <summary>
+    /// Advances the fake clock until the call finishes, so retry waits pass without real time. Only retry waits
+    /// are fired, plus a per-attempt deadline (<paramref name="attemptTimeout"/>) while the server hangs: a
+    /// response still on its way is never overtaken by its own deadline, however slow the machine.
+    /// </summary>
+    private async Task<T> DriveAsync<T>(Task<T> call, TimeSpan? attemptTimeout = null)
     {
+        var deadline = attemptTimeout ?? new HttpActivityOptions().DefaultTimeout;
         using var limit = new CancellationTokenSource(s_waitLimit);
         while (!call.IsCompleted)
         {
             limit.Token.ThrowIfCancellationRequested();
-            _host.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            if (!_clock!.AdvanceToNext(due => due != deadline || Volatile.Read(ref _hanging) > 0))
+            {
+                await Task.Yield();
+            }
         }
 
         return await call;
@@ -144,12 +156,21 @@ public sealed class HttpActivityTests : IDisposable
         {
             _responses.Enqueue(async (_, token) =>
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                Interlocked.Increment(ref _hanging);
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _hanging);
+                }
+
                 throw new InvalidOperationException("unreachable");
             });
         }
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => DriveAsync(CallAsync(new HttpRequestInput { Url = "http://slow.example.test/", TimeoutSeconds = 2, MaxAttempts = 2 })));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => DriveAsync(CallAsync(new HttpRequestInput { Url = "http://slow.example.test/", TimeoutSeconds = 2, MaxAttempts = 2 }), TimeSpan.FromSeconds(2)));
 
         Assert.Contains("2 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, _requests.Count);
