@@ -188,6 +188,27 @@ public sealed class DurableApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Terminate_WorkflowInstance_AuditsWhoTerminatedItOnceAndTheChainVerifies()
+    {
+        var id = (string)(await _host.StartAsync("wait-flow", null))["id"]!;
+        await _host.WaitForActivityAsync(id, "recordWorkflowEvents"); // the events before the wait are in the trail
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/instances/{id}/terminate?reason=duplicate%20order");
+        request.Headers.Add("x-ms-client-principal-name", "operator@example.test");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.SendAsync(request)).StatusCode);
+        await _host.WaitForCompletionAsync(id);
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsync($"{Base}/instances/{id}/terminate", null), 410);
+
+        var trail = await TestHost.ReadJsonAsync(await _host.Client.GetAsync($"/api/instances/{id}/audit"));
+        var entries = trail["entries"]!.AsArray();
+        var terminated = Assert.Single(entries, e => (string?)e!["eventType"] == "WorkflowTerminated")!;
+        Assert.Equal("operator@example.test", (string?)terminated["actor"]);
+        Assert.Equal("duplicate order", (string?)terminated["details"]!["reason"]);
+        Assert.Contains(entries, e => (string?)e!["eventType"] == "WorkflowStarted");
+        Assert.True((bool)trail["verification"]!["intact"]!);
+    }
+
+    [Fact]
     public async Task Rewind_FailedInstance_Returns409AndCompletedReturns410()
     {
         var failed = (string)(await _host.StartAsync("fail-flow", null))["id"]!;

@@ -100,6 +100,9 @@ public sealed class ScheduleTests : IAsyncLifetime
         Assert.Equal(ScheduleFireOutcome.StartedAfterTerminating, second.Outcome);
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await _host.WaitForCompletionAsync(first.InstanceId)).RuntimeStatus);
         Assert.NotNull(await _host.Durable.GetInstanceAsync(second.InstanceId));
+        var trail = await TestHost.ReadJsonAsync(await _host.Client.GetAsync($"/api/instances/{first.InstanceId}/audit"));
+        var terminated = Assert.Single(trail["entries"]!.AsArray(), e => (string?)e!["eventType"] == "WorkflowTerminated")!;
+        Assert.Equal("schedule:replacer", (string?)terminated["actor"]);
     }
 
     [Fact]

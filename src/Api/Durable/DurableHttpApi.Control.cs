@@ -34,7 +34,9 @@ public sealed partial class DurableHttpApi
         {
             ArgumentNullException.ThrowIfNull(client);
             await RequireActiveAsync(client, instanceId, "be terminated", cancellationToken);
-            await client.TerminateInstanceAsync(instanceId, Reason(request), cancellationToken);
+            var reason = Reason(request);
+            await client.TerminateInstanceAsync(instanceId, reason, cancellationToken);
+            await terminations.RecordAsync(client, instanceId, CallerIdentity.NameOr(request, "admin"), reason, cancellationToken);
             return Results.Accepted();
         });
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Http;
+using Serverless.Api.Workflows;
 using Serverless.Orchestration;
 
 namespace Serverless.Api.Durable;
@@ -10,7 +11,8 @@ namespace Serverless.Api.Durable;
 /// bodies Microsoft's HTTP API reference documents, so Durable clients and tools work against the local host.
 /// </summary>
 /// <param name="options">Hub name, key and body limit.</param>
-public sealed partial class DurableHttpApi(ApiOptions options)
+/// <param name="terminations">Audits the termination of workflow instances.</param>
+public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminationAudit terminations)
 {
     /// <summary>The response header carrying the list continuation token (and the request header resuming it).</summary>
     public const string ContinuationHeader = "x-ms-continuation-token";

@@ -21,18 +21,21 @@ public sealed partial class ScheduleTick
 
     private readonly ScheduleStore _schedules;
     private readonly WorkflowStarter _starter;
+    private readonly WorkflowTerminationAudit _terminations;
     private readonly ApiOptions _options;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="schedules">The schedule store.</param>
     /// <param name="starter">Starts workflows.</param>
+    /// <param name="terminations">Audits a previous run terminated by the overlap policy.</param>
     /// <param name="options">The on-time grace.</param>
     /// <param name="logger">Diagnostics.</param>
-    public ScheduleTick(ScheduleStore schedules, WorkflowStarter starter, ApiOptions options, ILogger<ScheduleTick>? logger = null)
+    public ScheduleTick(ScheduleStore schedules, WorkflowStarter starter, WorkflowTerminationAudit terminations, ApiOptions options, ILogger<ScheduleTick>? logger = null)
     {
         _schedules = schedules;
         _starter = starter;
+        _terminations = terminations;
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -147,7 +150,9 @@ public sealed partial class ScheduleTick
                 return new ScheduleFire(schedule.Id, fireAt, id, ScheduleFireOutcome.SkippedOverlap, $"Instance '{previous}' is still running.");
             }
 
-            await client.TerminateInstanceAsync(previous, $"Superseded by schedule '{schedule.Id}' run {id}.", cancellationToken);
+            var reason = $"Superseded by schedule '{schedule.Id}' run {id}.";
+            await client.TerminateInstanceAsync(previous, reason, cancellationToken);
+            await _terminations.RecordAsync(client, previous, $"schedule:{schedule.Id}", reason, cancellationToken);
             terminated = true;
         }
 

@@ -12,6 +12,13 @@ public static class WorkflowEventTypes
     /// <summary>The instance failed (details: step, error).</summary>
     public const string WorkflowFailed = "WorkflowFailed";
 
+    /// <summary>
+    /// The instance was terminated (details: reason). Orchestrator code does not run on terminate, so whoever
+    /// terminates records it: the HTTP terminate route and the schedule overlap policy, through
+    /// <c>WorkflowTerminationAudit</c> in src/Api.
+    /// </summary>
+    public const string WorkflowTerminated = "WorkflowTerminated";
+
     /// <summary>The instance continued as new to bound its history (details: generation).</summary>
     public const string WorkflowContinued = "WorkflowContinued";
 
