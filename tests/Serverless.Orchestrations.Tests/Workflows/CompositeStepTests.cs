@@ -69,16 +69,48 @@ public sealed class CompositeStepTests
     [Fact]
     public async Task RunWorkflow_ForeachWithMaxConcurrency_NeverExceedsCapAndKeepsItemOrder()
     {
+        // Each call stays in flight until three are in flight at once (or every item has started), so the cap
+        // is reached deterministically and any fourth concurrent call would show in the peak.
         var inFlight = 0;
+        var started = 0;
         var peak = 0;
         var gate = new object();
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Signal()
+        {
+            var previous = changed;
+            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+        }
+
         await using var host = await WorkflowTestHost.StartAsync(r => r.AddJsonAsync("work", async i =>
         {
             lock (gate)
+            {
                 peak = Math.Max(peak, ++inFlight);
-            await Task.Delay(20);
+                started++;
+                Signal();
+            }
+
+            while (true)
+            {
+                Task next;
+                lock (gate)
+                {
+                    if (inFlight >= 3 || started == 12)
+                        break;
+                    next = changed.Task;
+                }
+
+                await next.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
             lock (gate)
+            {
                 inFlight--;
+                Signal();
+            }
+
             return JsonValue.Create(i!.GetValue<int>() * 10);
         }));
         var result = await host.RunAsync("""
