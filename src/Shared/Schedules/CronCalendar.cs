@@ -29,11 +29,7 @@ public sealed class CronCalendar
     {
         ArgumentNullException.ThrowIfNull(cron);
         ArgumentNullException.ThrowIfNull(timeZone);
-        var parsed = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CrontabSchedule.TryParse(cron, Options) : null;
-        if (parsed is null)
-        {
-            throw new ArgumentException($"'{cron}' is not a six-field cron (second minute hour day month weekday), e.g. '0 0 2 * * *'.", nameof(cron));
-        }
+        var parsed = TryParseCron(cron) ?? throw new ArgumentException(NotSixFieldCron(cron), nameof(cron));
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
         {
@@ -42,6 +38,20 @@ public sealed class CronCalendar
 
         return new CronCalendar(parsed, zone);
     }
+
+    /// <summary>Whether a text is a valid six-field cron (seconds first); the one rule the DSL and the schedule API share.</summary>
+    /// <param name="cron">The cron text.</param>
+    /// <returns>True when valid.</returns>
+    public static bool IsValidCron(string cron) => TryParseCron(cron) is not null;
+
+    /// <summary>The message for a cron that is not six valid fields.</summary>
+    /// <param name="cron">The rejected cron text.</param>
+    /// <returns>The message.</returns>
+    public static string NotSixFieldCron(string cron) =>
+        $"'{cron}' is not a six-field cron (second minute hour day month weekday), e.g. '0 0 2 * * *'.";
+
+    private static CrontabSchedule? TryParseCron(string cron) =>
+        cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CrontabSchedule.TryParse(cron, Options) : null;
 
     /// <summary>The fire times strictly after <paramref name="after"/> and at or before <paramref name="until"/>, ascending.</summary>
     /// <param name="after">Exclusive lower bound.</param>

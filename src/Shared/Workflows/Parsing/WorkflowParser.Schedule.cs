@@ -1,4 +1,4 @@
-using NCrontab;
+using Serverless.Schedules;
 using Serverless.Workflows.Diagnostics;
 using Serverless.Workflows.Model;
 using Serverless.Workflows.Templates;
@@ -8,8 +8,6 @@ namespace Serverless.Workflows.Parsing;
 /// <summary>The <c>schedule</c> block: six-field cron, IANA time zone, missed-run and overlap policies.</summary>
 public static partial class WorkflowParser
 {
-    private static readonly CrontabSchedule.ParseOptions CronOptions = new() { IncludingSeconds = true };
-
     private static ScheduleDefinition? ReadSchedule(ObjectReader? reader)
     {
         if (reader is null)
@@ -17,8 +15,7 @@ public static partial class WorkflowParser
         var cron = reader.String("cron", required: true) ?? string.Empty;
         if (reader.Has("cron") && !IsValidCron(cron))
         {
-            reader.Diagnostics.Add(DiagnosticCodes.InvalidCron, reader.PathOf("cron"),
-                $"'{cron}' is not a six-field cron (second minute hour day month weekday), e.g. '0 0 2 * * *'.");
+            reader.Diagnostics.Add(DiagnosticCodes.InvalidCron, reader.PathOf("cron"), CronCalendar.NotSixFieldCron(cron));
         }
         var zone = reader.String("timeZone") ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
@@ -39,7 +36,5 @@ public static partial class WorkflowParser
     /// <summary>Whether a text is a valid six-field cron expression with seconds.</summary>
     /// <param name="cron">The cron text.</param>
     /// <returns>True when valid.</returns>
-    public static bool IsValidCron(string cron) =>
-        cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6
-        && CrontabSchedule.TryParse(cron, CronOptions) is not null;
+    public static bool IsValidCron(string cron) => CronCalendar.IsValidCron(cron);
 }
