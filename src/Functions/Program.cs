@@ -1,17 +1,17 @@
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Functions;
-using Serverless.Orchestration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Inputs, outputs and events in Durable history use the embedded runtime's JSON (camelCase, case-insensitive
 // reads), so workflow expressions see the same property names on both hosts.
-builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonDataConverter.Default.Options));
+builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(PayloadJson.Options));
 builder.Services.AddServerlessFunctions(builder.Configuration);
 
 builder.Build().Run();

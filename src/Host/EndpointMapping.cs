@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
 using Serverless.Api.Definitions;
 using Serverless.Api.Durable;
@@ -7,8 +9,6 @@ using Serverless.Api.Operations;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
 using Serverless.Api.Workflows;
-using Serverless.Orchestration;
-using Serverless.Api.Approvals;
 
 namespace Serverless.Host;
 

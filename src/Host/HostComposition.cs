@@ -1,10 +1,10 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Activities;
 using Serverless.Api;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
-using Serverless.Orchestration;
 using Serverless.Runtime;
 using Serverless.Schedules;
 using Serverless.Storage;

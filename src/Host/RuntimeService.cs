@@ -1,6 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Audit;
 using Serverless.Definitions;
-using Serverless.Orchestration;
 using Serverless.Orchestrations;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;

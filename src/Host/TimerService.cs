@@ -1,5 +1,5 @@
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Routing;
-using Serverless.Orchestration;
 using Serverless.Schedules;
 
 namespace Serverless.Host;

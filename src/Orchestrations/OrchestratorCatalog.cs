@@ -1,8 +1,10 @@
+using Microsoft.DurableTask;
+
 namespace Serverless.Orchestrations;
 
 /// <summary>One orchestrator both hosts run: its registered name and its class.</summary>
 /// <param name="Name">The name it is registered and started under (the Functions binding uses the same name).</param>
-/// <param name="OrchestratorType">The class implementing <see cref="Serverless.Orchestration.ITaskOrchestrator"/>.</param>
+/// <param name="OrchestratorType">The class implementing <see cref="Microsoft.DurableTask.ITaskOrchestrator"/>.</param>
 public sealed record OrchestratorDescriptor(string Name, Type OrchestratorType);
 
 /// <summary>

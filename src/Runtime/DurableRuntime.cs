@@ -1,5 +1,5 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Orchestration;
 using Serverless.Runtime.Client;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.Registration;
@@ -94,11 +94,21 @@ public sealed class DurableRuntime : IAsyncDisposable
     }
 
     /// <summary>
+    /// The instance's current-execution history in the runtime's own records (for tests, tools and replay);
+    /// <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/> shows the same events as DurableTask.Core types.
+    /// </summary>
+    public Task<IReadOnlyList<History.HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        return Store.GetHistoryAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>
     /// Waits until the instance's history satisfies <paramref name="condition"/>, re-checking after each of
     /// its commits (no polling): for tests and tools that must wait for "the orchestration now waits on a timer".
     /// </summary>
-    public async Task<IReadOnlyList<Orchestration.History.HistoryEvent>> WaitForHistoryAsync(
-        string instanceId, Func<IReadOnlyList<Orchestration.History.HistoryEvent>, bool> condition, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<History.HistoryEvent>> WaitForHistoryAsync(
+        string instanceId, Func<IReadOnlyList<History.HistoryEvent>, bool> condition, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentNullException.ThrowIfNull(condition);

@@ -1,6 +1,7 @@
+using Microsoft.DurableTask;
+using Serverless.Durable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Serverless.Orchestration;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime;
@@ -39,7 +40,7 @@ public sealed record DurableRuntimeOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Serializes inputs, outputs and payloads.</summary>
-    public DataConverter DataConverter { get; init; } = JsonDataConverter.Default;
+    public DataConverter DataConverter { get; init; } = PayloadJson.Converter;
 
     /// <summary>Logging.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;

@@ -1,7 +1,8 @@
+using Microsoft.DurableTask;
+using Serverless.Durable;
 using Microsoft.Extensions.Logging.Abstractions;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Runtime.Execution;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime;
 
@@ -22,8 +23,8 @@ public static class OrchestrationReplayer
         var started = history.OfType<ExecutionStarted>().FirstOrDefault()
             ?? throw new ArgumentException("The history has no ExecutionStarted event.", nameof(history));
         var executor = new OrchestrationExecutor(
-            "replay", started.ExecutionId, new TaskName(started.Name, started.Version), orchestrator,
-            converter ?? JsonDataConverter.Default, new RuntimeLimits(), NullLoggerFactory.Instance);
+            "replay", started.ExecutionId, new TaskName(started.Name), started.Version, orchestrator,
+            converter ?? PayloadJson.Converter, new RuntimeLimits(), NullLoggerFactory.Instance);
         executor.Replay(history);
     }
 

@@ -20,7 +20,7 @@ public sealed record RuntimeLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxActionsPerEpisode, 1, nameof(MaxActionsPerEpisode));
     }
 
-    /// <summary>Throws <see cref="Orchestration.DurableLimitExceededException"/> when <paramref name="payload"/> is too large.</summary>
+    /// <summary>Throws <see cref="Serverless.Durable.DurableLimitExceededException"/> when <paramref name="payload"/> is too large.</summary>
     public void CheckPayload(string? payload, string what)
     {
         // UTF-16 length is a cheap lower bound; only near the limit is the exact UTF-8 size computed.
@@ -32,7 +32,7 @@ public sealed record RuntimeLimits
         var bytes = System.Text.Encoding.UTF8.GetByteCount(payload);
         if (bytes > MaxPayloadBytes)
         {
-            throw new Orchestration.DurableLimitExceededException(nameof(MaxPayloadBytes), bytes, MaxPayloadBytes, what);
+            throw new Serverless.Durable.DurableLimitExceededException(nameof(MaxPayloadBytes), bytes, MaxPayloadBytes, what);
         }
     }
 }

@@ -1,7 +1,7 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.Tests.Infrastructure;
-using Serverless.Orchestration;
 using Serverless.Workflows;
 
 namespace Serverless.Activities.Tests;

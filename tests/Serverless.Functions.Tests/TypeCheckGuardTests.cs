@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.DurableTask;
 using Serverless.Functions.Tests.Guards;
 
 namespace Serverless.Functions.Tests;

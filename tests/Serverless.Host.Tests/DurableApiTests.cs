@@ -159,8 +159,8 @@ public sealed class DurableApiTests : IAsyncLifetime
         var response = await _host.Client.PostAsync($"{Base}/instances/{id}/raiseEvent/go", new StringContent("{oops", Encoding.UTF8, "application/json"));
 
         await TestHost.ReadProblemAsync(response, 400);
-        var history = await _host.Durable.GetOrchestrationHistoryAsync(id);
-        Assert.DoesNotContain(history, e => e is Orchestration.History.EventRaised);
+        var history = await _host.Runtime.GetHistoryAsync(id);
+        Assert.DoesNotContain(history, e => e is Serverless.Runtime.History.EventRaised);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Schedules;
 using Serverless.Host.Tests.Infrastructure;
-using Serverless.Orchestration;
 
 namespace Serverless.Host.Tests;
 

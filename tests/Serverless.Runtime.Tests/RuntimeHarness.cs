@@ -1,6 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Storage.Memory;

@@ -1,6 +1,6 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage.Sqlite;
 
@@ -48,7 +48,7 @@ internal sealed class BenchHost : IAsyncDisposable
         return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, limit.Token);
     }
 
-    public Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string instanceId) => Client.GetOrchestrationHistoryAsync(instanceId);
+    public Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string instanceId) => Runtime.GetHistoryAsync(instanceId);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Bench.Workloads;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 
 namespace Serverless.Bench.Workloads;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Bench.Workloads;
 

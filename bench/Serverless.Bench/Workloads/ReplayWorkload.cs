@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 
 namespace Serverless.Bench.Workloads;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Serverless.Runtime.History;
 
 namespace Serverless.Bench.Workloads;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Audit;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.General;
 

@@ -1,6 +1,6 @@
+using Microsoft.DurableTask;
 using Serverless.Activities.Notifications;
 using Serverless.Activities.Reliability;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.General;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Serverless.Activities.Reliability;
 using Serverless.Activities.Storage;
 using Serverless.Audit;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.General;
 

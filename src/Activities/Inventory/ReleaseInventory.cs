@@ -1,6 +1,6 @@
+using Microsoft.DurableTask;
 using Serverless.Activities.Reliability;
 using Serverless.Activities.Storage;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.Inventory;
 

@@ -1,6 +1,6 @@
 using Azure;
+using Microsoft.DurableTask;
 using Serverless.Activities.Storage;
-using Serverless.Orchestration;
 using Serverless.Tables;
 
 namespace Serverless.Activities.Reliability;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Serverless.Activities.Storage;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.Reliability;
 

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using Serverless.Activities.Reliability;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.Shipping;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Serverless.Audit;
-using Serverless.Orchestration;
 
 namespace Serverless.Activities.Workflows;
 

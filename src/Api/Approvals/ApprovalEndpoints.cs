@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Serverless.Activities.Approvals;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
 using Serverless.Approvals;
-using Serverless.Orchestration;
 
 namespace Serverless.Api.Approvals;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
-using Serverless.Orchestration;
+using Serverless.Durable;
 
 namespace Serverless.Api.Durable;
 

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Api.Workflows;
-using Serverless.Orchestration;
+using Serverless.Durable;
 
 namespace Serverless.Api.Durable;
 
@@ -63,7 +65,7 @@ public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminati
             {
                 OrchestrationRuntimeStatus.Completed => StatusCodes.Status200OK,
                 OrchestrationRuntimeStatus.Failed when serverErrorOnFailure => StatusCodes.Status500InternalServerError,
-                OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => StatusCodes.Status400BadRequest,
+                OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status202Accepted,
             };
             return status == StatusCodes.Status202Accepted

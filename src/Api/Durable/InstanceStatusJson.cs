@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
+using DurableTask.Core.History;
 
 namespace Serverless.Api.Durable;
 
@@ -43,23 +43,24 @@ public static class InstanceStatusJson
     }
 
     /// <summary>The <c>historyEvents</c> array.</summary>
-    /// <param name="history">The stored history.</param>
+    /// <param name="history">The history, as <see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/> returns it on any engine.</param>
     /// <param name="showInput">Include the orchestration input in <c>ExecutionStarted</c>.</param>
     /// <param name="showOutputs">Include activity, sub-orchestration and orchestration outputs.</param>
     /// <returns>The array.</returns>
-    public static JsonArray History(IReadOnlyList<HistoryEvent> history, bool showInput, bool showOutputs)
+    public static JsonArray History(IList<HistoryEvent> history, bool showInput, bool showOutputs)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var scheduled = history.Where(e => e.EventId >= 0).ToDictionary(e => e.EventId);
+        var scheduled = history.Where(e => e.EventId >= 0 && e is TaskScheduledEvent or SubOrchestrationInstanceCreatedEvent)
+            .GroupBy(e => e.EventId).ToDictionary(g => g.Key, g => g.First());
         var events = new JsonArray();
         foreach (var e in history)
         {
-            var item = new JsonObject { ["EventType"] = e.EventType, ["Timestamp"] = Time(e.Timestamp) };
+            var item = new JsonObject { ["EventType"] = e.EventType.ToString(), ["Timestamp"] = Time(e.Timestamp) };
             switch (e)
             {
-                case OrchestratorStarted or TaskScheduled or TimerCreated or SubOrchestrationCreated:
+                case OrchestratorStartedEvent or OrchestratorCompletedEvent or TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent:
                     continue;
-                case ExecutionStarted started:
+                case ExecutionStartedEvent started:
                     item["FunctionName"] = started.Name;
                     if (showInput)
                     {
@@ -67,7 +68,7 @@ public static class InstanceStatusJson
                     }
 
                     break;
-                case TaskCompleted completed:
+                case TaskCompletedEvent completed:
                     Scheduled(item, scheduled, completed.TaskScheduledId);
                     if (showOutputs)
                     {
@@ -75,13 +76,12 @@ public static class InstanceStatusJson
                     }
 
                     break;
-                case TaskFailed failed:
+                case TaskFailedEvent failed:
                     Scheduled(item, scheduled, failed.TaskScheduledId);
-                    item["Reason"] = failed.FailureDetails.ErrorMessage;
-                    item["Details"] = failed.FailureDetails.ErrorType;
+                    item["Reason"] = failed.FailureDetails?.ErrorMessage ?? failed.Reason;
+                    item["Details"] = failed.FailureDetails?.ErrorType ?? failed.Details;
                     break;
-                case SubOrchestrationCompleted completed:
-                    item["EventType"] = "SubOrchestrationInstanceCompleted";
+                case SubOrchestrationInstanceCompletedEvent completed:
                     Scheduled(item, scheduled, completed.TaskScheduledId);
                     if (showOutputs)
                     {
@@ -89,17 +89,16 @@ public static class InstanceStatusJson
                     }
 
                     break;
-                case SubOrchestrationFailed failed:
-                    item["EventType"] = "SubOrchestrationInstanceFailed";
+                case SubOrchestrationInstanceFailedEvent failed:
                     Scheduled(item, scheduled, failed.TaskScheduledId);
-                    item["Reason"] = failed.FailureDetails.ErrorMessage;
-                    item["Details"] = failed.FailureDetails.ErrorType;
+                    item["Reason"] = failed.FailureDetails?.ErrorMessage ?? failed.Reason;
+                    item["Details"] = failed.FailureDetails?.ErrorType ?? failed.Details;
                     break;
-                case TimerFired fired:
+                case TimerFiredEvent fired:
                     item["TimerId"] = fired.TimerId;
                     item["FireAt"] = Time(fired.FireAt);
                     break;
-                case EventRaised raised:
+                case EventRaisedEvent raised:
                     item["Name"] = raised.Name;
                     if (showOutputs)
                     {
@@ -107,25 +106,32 @@ public static class InstanceStatusJson
                     }
 
                     break;
-                case EventSent sent:
+                case EventSentEvent sent:
                     item["Name"] = sent.Name;
                     item["InstanceId"] = sent.InstanceId;
                     break;
-                case ExecutionSuspended suspended:
+                case ExecutionSuspendedEvent suspended:
                     item["Reason"] = suspended.Reason;
                     break;
-                case ExecutionResumed resumed:
+                case ExecutionResumedEvent resumed:
                     item["Reason"] = resumed.Reason;
                     break;
-                case ExecutionTerminated terminated:
+                case ExecutionTerminatedEvent terminated:
                     if (showOutputs)
                     {
-                        item["Input"] = Parse(terminated.Output);
+                        item["Input"] = Parse(terminated.Input);
                     }
 
                     break;
-                case ExecutionCompleted completed:
-                    item["OrchestrationStatus"] = completed.Status.ToString();
+                case ContinueAsNewEvent continued:
+                    if (showOutputs)
+                    {
+                        item["Input"] = Parse(continued.Result);
+                    }
+
+                    break;
+                case ExecutionCompletedEvent completed:
+                    item["OrchestrationStatus"] = completed.OrchestrationStatus.ToString();
                     if (showOutputs || completed.FailureDetails is not null)
                     {
                         item["Result"] = completed.FailureDetails is { } f ? JsonValue.Create(f.ErrorMessage) : Parse(completed.Result);
@@ -171,11 +177,11 @@ public static class InstanceStatusJson
     {
         switch (scheduled.GetValueOrDefault(id))
         {
-            case TaskScheduled task:
+            case TaskScheduledEvent task:
                 item["FunctionName"] = task.Name;
                 item["ScheduledTime"] = Time(task.Timestamp);
                 break;
-            case SubOrchestrationCreated sub:
+            case SubOrchestrationInstanceCreatedEvent sub:
                 item["FunctionName"] = sub.Name;
                 item["InstanceId"] = sub.InstanceId;
                 item["ScheduledTime"] = Time(sub.Timestamp);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
-using Serverless.Orchestration;
 
 namespace Serverless.Api.Durable;
 

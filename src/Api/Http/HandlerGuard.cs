@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Serverless.Orchestration;
+using Serverless.Durable;
 
 namespace Serverless.Api.Http;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
 using Serverless.Audit;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Api.Metrics;

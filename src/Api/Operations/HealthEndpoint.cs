@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Serverless.Definitions;
-using Serverless.Orchestration;
 
 namespace Serverless.Api.Operations;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Audit;
 using Serverless.Definitions;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Api.Retention;
@@ -17,7 +17,7 @@ public sealed partial class RetentionSweep
 {
     private const int MaxIdsInAuditEntry = 200;
     private static readonly OrchestrationRuntimeStatus[] Finished =
-        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Canceled];
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     private readonly DefinitionStore _definitions;
     private readonly AuditTrail _trail;

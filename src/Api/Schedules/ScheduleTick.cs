@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Api.Http;
 using Serverless.Api.Workflows;
-using Serverless.Orchestration;
+using Serverless.Durable;
 using Serverless.Schedules;
 using Serverless.Workflows.Model;
 

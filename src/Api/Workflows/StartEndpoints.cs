@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
-using Serverless.Orchestration;
 using Serverless.Orchestrations;
 
 namespace Serverless.Api.Workflows;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Definitions;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Workflows.Validation;
 using Serverless.Workflows.Versioning;

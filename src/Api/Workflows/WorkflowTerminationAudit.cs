@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Serverless.Audit;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Api.Workflows;

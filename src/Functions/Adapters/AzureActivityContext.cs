@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Serverless.Functions.Adapters;
 

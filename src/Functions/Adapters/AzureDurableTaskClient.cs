@@ -1,6 +1,7 @@
 using Azure;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 using Durable = Microsoft.DurableTask;
 using DurableClient = Microsoft.DurableTask.Client;
 

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
 using Durable = Microsoft.DurableTask;
 
 namespace Serverless.Functions.Adapters;

@@ -1,4 +1,6 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
 using Durable = Microsoft.DurableTask;
 using DurableClient = Microsoft.DurableTask.Client;
 

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Functions.Adapters;
-using Serverless.Orchestration;
 using Durable = Microsoft.DurableTask;
 
 namespace Serverless.Functions.Bindings;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
 using Serverless.Approvals;
-using Serverless.Orchestration;
 
 namespace Serverless.Orchestrations.CodeFirst;
 

@@ -1,9 +1,9 @@
+using Microsoft.DurableTask;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Reliability;
 using Serverless.Activities.Shipping;
 using Serverless.Activities.Storage;
-using Serverless.Orchestration;
 
 namespace Serverless.Orchestrations.CodeFirst;
 

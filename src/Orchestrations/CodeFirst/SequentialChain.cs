@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 using Serverless.Workflows.Expressions;
 
 namespace Serverless.Orchestrations.CodeFirst;

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Serverless.Orchestrations.Workflows;
 
 /// <summary>Knobs of the workflow interpreter. The defaults are what hosts run with.</summary>
@@ -19,7 +21,7 @@ public sealed record WorkflowInterpreterOptions
     public bool AuditEnabled { get; init; } = true;
 
     /// <summary>How each compensation activity is retried before it is reported as failed.</summary>
-    public Serverless.Orchestration.RetryPolicy CompensationRetry { get; init; } = new(3, TimeSpan.FromSeconds(1), 2.0);
+    public Microsoft.DurableTask.RetryPolicy CompensationRetry { get; init; } = new(3, TimeSpan.FromSeconds(1), 2.0);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a bad setting.</summary>
     public void Validate()

@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 using Serverless.Workflows.Diagnostics;
 
 namespace Serverless.Orchestrations.Workflows;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Serverless.Activities.Workflows;
-using Serverless.Orchestration;
 
 namespace Serverless.Orchestrations.Workflows;
 

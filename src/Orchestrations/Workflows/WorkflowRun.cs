@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
 using Serverless.Workflows.Templates;

@@ -1,5 +1,6 @@
-using Azure;
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Client;
@@ -10,7 +11,7 @@ internal sealed partial class RuntimeDurableTaskClient
     private const int PurgeBatchSize = 500;
 
     /// <inheritdoc />
-    public override async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         var record = await _store.GetInstanceAsync(instanceId, cancellation);
@@ -35,11 +36,11 @@ internal sealed partial class RuntimeDurableTaskClient
         }
 
         var instanceFilter = ToFilter(filter.CreatedFrom, filter.CreatedTo, filter.Statuses, filter.InstanceIdPrefix);
-        return new StorePageable<OrchestrationMetadata>(async (token, pageSize, cancellation) =>
+        return Pageable.Create(async (token, pageSize, cancellation) =>
         {
             var page = await _store.QueryInstancesAsync(instanceFilter, pageSize ?? filter.PageSize, token ?? filter.ContinuationToken, cancellation);
-            return Page<OrchestrationMetadata>.FromValues(
-                page.Instances.Select(r => ToMetadata(r, filter.FetchInputsAndOutputs)).ToList(), page.ContinuationToken, NoResponse.Instance);
+            return new Page<OrchestrationMetadata>(
+                page.Instances.Select(r => ToMetadata(r, filter.FetchInputsAndOutputs)).ToList(), page.ContinuationToken);
         });
     }
 

@@ -1,6 +1,9 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Entities;
+using Serverless.Durable;
 using Serverless.Runtime.Dispatch;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Client;
@@ -36,7 +39,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         ValidateInstanceId(instanceId);
         var serialized = _options.DataConverter.Serialize(input);
         _options.Limits.CheckPayload(serialized, "The orchestration input");
-        await CreateAsync(instanceId, orchestratorName, serialized, options?.StartAt, parent: null, cancellation);
+        await CreateAsync(instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, parent: null, cancellation);
         return instanceId;
     }
 
@@ -82,30 +85,52 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         }
 
         var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
-        await CreateAsync(newId, new TaskName(instance.Name, instance.Version), instance.Input, startAt: null, parent: null, cancellation);
+        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, parent: null, cancellation);
         return newId;
     }
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
+    public override async Task<IList<DurableTask.Core.History.HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
     {
         await RequireAsync(instanceId, cancellation);
-        return await _store.GetHistoryAsync(instanceId, cancellation);
+        return CoreHistoryMapper.ToCore(await _store.GetHistoryAsync(instanceId, cancellation), instanceId);
     }
+
+    /// <summary>Not supported: the embedded runtime cannot rewind a failed instance (Durable Task marks rewind as preview, and only some backends have it).</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    public override Task RewindInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+        throw new NotSupportedException("The embedded durable runtime cannot rewind an instance; restart it (RestartAsync) or start a new one.");
+
+    /// <summary>Not supported: the embedded runtime has no durable entities.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    public override DurableEntityClient Entities =>
+        throw new NotSupportedException("The embedded durable runtime does not support durable entities.");
+
+    /// <summary>Not supported: the embedded runtime does not index instances by completion time.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    public override Task<Page<string>> ListInstanceIdsAsync(
+        IEnumerable<OrchestrationRuntimeStatus>? runtimeStatus = null,
+        DateTimeOffset? completedTimeFrom = null,
+        DateTimeOffset? completedTimeTo = null,
+        int pageSize = OrchestrationQuery.DefaultPageSize,
+        string? lastInstanceKey = null,
+        CancellationToken cancellation = default) =>
+        throw new NotSupportedException("The embedded durable runtime cannot list instance ids by completion time; use GetAllInstancesAsync with a created-time filter.");
 
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task CreateAsync(string instanceId, TaskName name, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation)
+    private async Task CreateAsync(
+        string instanceId, string name, string? version, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation)
     {
         var now = Now;
         var executionId = Guid.NewGuid().ToString("N");
         var visibleAt = startAt is { } at && at > now ? at : now;
-        var version = name.Version.Length == 0 ? null : name.Version;
+        version = string.IsNullOrEmpty(version) ? null : version;
         var record = new InstanceRecord
         {
             InstanceId = instanceId,
-            Name = name.Name,
+            Name = name,
             Version = version,
             ExecutionId = executionId,
             Status = OrchestrationRuntimeStatus.Pending,
@@ -114,7 +139,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             Input = input,
             Parent = parent,
         };
-        var started = new ExecutionStarted(now.UtcDateTime, name.Name, version, input, executionId, null, startAt?.UtcDateTime);
+        var started = new ExecutionStarted(now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime);
         var start = await _store.CreateInstanceAsync(
             record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
         _runtime.Orchestrations.Adopt(record);

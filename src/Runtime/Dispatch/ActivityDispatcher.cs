@@ -1,8 +1,8 @@
 using System.Threading.Channels;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
 

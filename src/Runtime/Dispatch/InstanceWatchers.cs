@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Runtime.Dispatch;
 

@@ -1,6 +1,8 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
 using Serverless.Runtime.Execution;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Dispatch;
@@ -43,7 +45,7 @@ internal sealed partial class OrchestrationDispatcher
             }
 
             executor = new OrchestrationExecutor(
-                record.InstanceId, record.ExecutionId, new TaskName(record.Name, record.Version), orchestrator,
+                record.InstanceId, record.ExecutionId, new TaskName(record.Name), record.Version, orchestrator,
                 _options.DataConverter, _options.Limits, _options.LoggerFactory) { ParentLink = record.Parent };
             try
             {
@@ -85,7 +87,7 @@ internal sealed partial class OrchestrationDispatcher
         {
             case null:
                 return new PlannedCommit(commit, new CachedInstance(updated, executor), episode.Status);
-            case { Status: OrchestrationRuntimeStatus.ContinuedAsNew } restart:
+            case { Status: RuntimeStatus.ContinuedAsNew } restart:
                 return PlanContinueAsNew(commit, executor, restart, now);
             case { } outcome:
                 updated = updated with { Output = outcome.Output, FailureDetails = outcome.Failure, CompletedAt = now };
@@ -107,7 +109,7 @@ internal sealed partial class OrchestrationDispatcher
         var carried = executor.ContinueAsNewRequest is { PreserveEvents: true }
             ? executor.UnprocessedEvents.Select(e => new InstanceMessage(0, old.InstanceId, executionId, e, now))
             : [];
-        var renewed = old with { ExecutionId = executionId, Input = restart.Output, Output = null, FailureDetails = null, Status = OrchestrationRuntimeStatus.ContinuedAsNew };
+        var renewed = old with { ExecutionId = executionId, Input = restart.Output, Output = null, FailureDetails = null, Status = RuntimeStatus.ContinuedAsNew };
         var messages = commit.NewMessages.Where(m => m.InstanceId != old.InstanceId)
             .Append(new InstanceMessage(0, old.InstanceId, executionId, started, now))
             .Concat(carried)
@@ -171,7 +173,7 @@ internal sealed partial class OrchestrationDispatcher
         var childId = rejected.Instance.InstanceId;
         Log.ChildRejected(_logger, parent.InstanceId, childId);
         var failure = new TaskFailureDetails(
-            typeof(OrchestrationAlreadyExistsException).FullName!, $"An active orchestration instance with id '{childId}' already exists.", null, null);
+            typeof(OrchestrationAlreadyExistsException).FullName!, $"An active orchestration instance with id '{childId}' already exists.", null, null, null);
         var message = new InstanceMessage(0, parent.InstanceId, parent.ExecutionId, new SubOrchestrationFailed(now.UtcDateTime, rejected.Instance.Parent!.TaskId, failure), now);
         _ = EnqueueAndSignalAsync(message);
     }

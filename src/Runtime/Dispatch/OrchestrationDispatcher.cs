@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Execution;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;

@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Serverless.Runtime.Execution;
 
@@ -19,13 +19,13 @@ internal sealed partial class OrchestrationExecutor
     }
 
     /// <summary>Starts a sub-orchestration.</summary>
-    internal Task<T> ScheduleSubOrchestration<T>(TaskName name, string instanceId, object? input)
+    internal Task<T> ScheduleSubOrchestration<T>(TaskName name, string? version, string instanceId, object? input)
     {
         var serialized = SerializePayload(input, $"The input of sub-orchestration '{name.Name}'");
         var id = _nextTaskId++;
         var open = new OpenTask<T>(id, name.Name, Converter) { ChildInstanceId = instanceId };
         _openTasks.Add(id, open);
-        _pendingActions.Add(id, new CreateSubOrchestrationAction(id, name.Name, name.Version.Length == 0 ? null : name.Version, instanceId, serialized));
+        _pendingActions.Add(id, new CreateSubOrchestrationAction(id, name.Name, string.IsNullOrEmpty(version) ? null : version, instanceId, serialized));
         return open.Task;
     }
 

@@ -1,5 +1,5 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Execution;
 
@@ -110,7 +110,7 @@ internal sealed partial class OrchestrationExecutor
         {
             if (ContinueAsNewRequest is { } request)
             {
-                Outcome = new ExecutionOutcome(OrchestrationRuntimeStatus.ContinuedAsNew, request.Input, null);
+                Outcome = new ExecutionOutcome(RuntimeStatus.ContinuedAsNew, request.Input, null);
                 return;
             }
 

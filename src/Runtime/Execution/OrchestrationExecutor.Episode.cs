@@ -1,5 +1,7 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Execution;
@@ -61,8 +63,8 @@ internal sealed partial class OrchestrationExecutor
 
         if (Outcome is { } outcome)
         {
-            history.Add(new ExecutionCompleted(now, outcome.Status, outcome.Status == OrchestrationRuntimeStatus.ContinuedAsNew ? null : outcome.Output, outcome.Failure));
-            if (outcome.Status != OrchestrationRuntimeStatus.ContinuedAsNew)
+            history.Add(new ExecutionCompleted(now, outcome.Status, outcome.Status == RuntimeStatus.ContinuedAsNew ? null : outcome.Output, outcome.Failure));
+            if (outcome.Status != RuntimeStatus.ContinuedAsNew)
             {
                 AddParentNotification(messages, now);
             }
@@ -146,7 +148,7 @@ internal sealed partial class OrchestrationExecutor
         var result = outcome.Status == OrchestrationRuntimeStatus.Completed
             ? (HistoryEvent)new SubOrchestrationCompleted(now, parent.TaskId, outcome.Output)
             : new SubOrchestrationFailed(now, parent.TaskId, outcome.Failure ?? new TaskFailureDetails(
-                "Serverless.Runtime.OrchestrationTerminatedException", $"Sub-orchestration '{InstanceId}' was terminated: {outcome.Output}", null, null));
+                "Serverless.Runtime.OrchestrationTerminatedException", $"Sub-orchestration '{InstanceId}' was terminated: {outcome.Output}", null, null, null));
         messages.Add(new InstanceMessage(0, parent.InstanceId, parent.ExecutionId, result, now));
     }
 

@@ -1,6 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Execution;
 
@@ -25,7 +26,7 @@ internal sealed partial class OrchestrationExecutor
     private bool _started;
 
     public OrchestrationExecutor(
-        string instanceId, string executionId, TaskName name, ITaskOrchestrator orchestrator,
+        string instanceId, string executionId, TaskName name, string? version, ITaskOrchestrator orchestrator,
         DataConverter converter, RuntimeLimits limits, ILoggerFactory loggerFactory)
     {
         InstanceId = instanceId;
@@ -33,7 +34,7 @@ internal sealed partial class OrchestrationExecutor
         _orchestrator = orchestrator;
         Converter = converter;
         Limits = limits;
-        _context = new RuntimeOrchestrationContext(this, name, loggerFactory);
+        _context = new RuntimeOrchestrationContext(this, name, loggerFactory) { VersionValue = version ?? string.Empty };
     }
 
     /// <summary>The instance id.</summary>

@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Serverless.Runtime.Execution;
 
@@ -20,7 +20,7 @@ internal static class RetryLoop
                 var elapsed = context.CurrentUtcDateTime - firstAttemptAt;
                 if (retry.Policy is { } policy)
                 {
-                    if (!ShouldRetry(policy, attemptNumber, failure.FailureDetails, elapsed, out var delay))
+                    if (!ShouldRetry(policy, attemptNumber, failure, elapsed, out var delay))
                     {
                         throw;
                     }
@@ -35,15 +35,24 @@ internal static class RetryLoop
         }
     }
 
-    private static bool ShouldRetry(RetryPolicy policy, int attemptNumber, TaskFailureDetails failure, TimeSpan elapsed, out TimeSpan delay)
+    private static bool ShouldRetry(RetryPolicy policy, int attemptNumber, TaskFailedException failure, TimeSpan elapsed, out TimeSpan delay)
     {
         delay = TimeSpan.Zero;
-        if (attemptNumber >= policy.MaxNumberOfAttempts || (policy.HandleFailure is { } handle && !handle(failure)))
+
+        // Handle is Durable Task's filter: true unless HandleFailure (or Handle) was set to refuse this failure.
+        if (attemptNumber >= policy.MaxNumberOfAttempts || !policy.Handle(failure))
         {
             return false;
         }
 
-        delay = policy.GetDelay(attemptNumber);
+        delay = DelayBefore(policy, attemptNumber);
         return policy.RetryTimeout == Timeout.InfiniteTimeSpan || elapsed + delay <= policy.RetryTimeout;
+    }
+
+    /// <summary>The wait before retry number <paramref name="retryNumber"/> (1 for the first), as Durable Task computes it.</summary>
+    internal static TimeSpan DelayBefore(RetryPolicy policy, int retryNumber)
+    {
+        var ticks = policy.FirstRetryInterval.Ticks * Math.Pow(policy.BackoffCoefficient, retryNumber - 1);
+        return ticks >= policy.MaxRetryInterval.Ticks ? policy.MaxRetryInterval : TimeSpan.FromTicks((long)ticks);
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Serverless.Orchestration;
 
 namespace Serverless.Runtime.Execution;
 
@@ -52,9 +52,10 @@ internal sealed class RuntimeOrchestrationContext(OrchestrationExecutor executor
     public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         var explicitId = (options as SubOrchestrationOptions)?.InstanceId;
+        var version = (options as SubOrchestrationOptions)?.Version?.Version ?? options?.Version?.Version;
         return options?.Retry is { } retry
-            ? RetryLoop.RunAsync(this, retry, () => executor.ScheduleSubOrchestration<TResult>(orchestratorName, explicitId ?? NewGuid().ToString("N"), input))
-            : executor.ScheduleSubOrchestration<TResult>(orchestratorName, explicitId ?? NewGuid().ToString("N"), input);
+            ? RetryLoop.RunAsync(this, retry, () => executor.ScheduleSubOrchestration<TResult>(orchestratorName, version, explicitId ?? NewGuid().ToString("N"), input))
+            : executor.ScheduleSubOrchestration<TResult>(orchestratorName, version, explicitId ?? NewGuid().ToString("N"), input);
     }
 
     /// <inheritdoc />

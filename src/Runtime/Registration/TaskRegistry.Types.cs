@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Orchestration;
 
 namespace Serverless.Runtime.Registration;
 

@@ -1,4 +1,5 @@
-using Serverless.Orchestration.History;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Storage;
 

@@ -1,4 +1,4 @@
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Storage;
 

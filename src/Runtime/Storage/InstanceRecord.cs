@@ -1,4 +1,5 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Runtime.Storage;
 

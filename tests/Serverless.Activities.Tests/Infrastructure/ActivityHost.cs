@@ -1,7 +1,7 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Serverless.Orchestration;
 using Serverless.Storage;
 using Serverless.Tests.Infrastructure;
 

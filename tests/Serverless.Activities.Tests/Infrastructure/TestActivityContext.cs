@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Serverless.Activities.Tests.Infrastructure;
 

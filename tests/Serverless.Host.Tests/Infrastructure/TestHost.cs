@@ -4,13 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Host;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests.Infrastructure;

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using Serverless.Activities;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Runtime.Registration;
 

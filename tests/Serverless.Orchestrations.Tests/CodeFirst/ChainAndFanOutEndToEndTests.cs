@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
 using Serverless.Tests.Infrastructure;
@@ -43,7 +43,7 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
         var output = result.ReadOutputAs<SequentialChainOutput>()!;
         Assert.True(output.Succeeded);
         Assert.Equal("""{"start":5,"afterFirst":10,"last":20}""", output.Output!.ToJsonString());
-        var scheduled = (await _runtime.Client.GetOrchestrationHistoryAsync("chain-ok")).OfType<TaskScheduled>().Select(t => t.Name);
+        var scheduled = (await _runtime.Runtime.GetHistoryAsync("chain-ok")).OfType<TaskScheduled>().Select(t => t.Name);
         Assert.Equal(["double", "double", "echo"], scheduled);
     }
 
@@ -67,7 +67,7 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
         Assert.Equal((false, "boom"), (output.Succeeded, output.FailedStep));
         Assert.Equal(["first", "boom"], output.Steps.Select(s => s.Name));
         Assert.Equal("stop here", output.Steps[1].Error!.Message);
-        Assert.Equal(["double", "fail"], (await _runtime.Client.GetOrchestrationHistoryAsync("chain-fails")).OfType<TaskScheduled>().Select(t => t.Name));
+        Assert.Equal(["double", "fail"], (await _runtime.Runtime.GetHistoryAsync("chain-fails")).OfType<TaskScheduled>().Select(t => t.Name));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
         Assert.True(output.Succeeded);
         Assert.Equal(Enumerable.Range(1, 12).Select(i => i * 2), output.Outputs.Select(o => o!.GetValue<int>()));
         Assert.Equal(156, output.Aggregate!.GetValue<int>());
-        var history = await _runtime.Client.GetOrchestrationHistoryAsync("fan-capped");
+        var history = await _runtime.Runtime.GetHistoryAsync("fan-capped");
         var (outstanding, peak) = (0, 0);
         foreach (var e in history)
         {
@@ -150,6 +150,6 @@ public sealed class ChainAndFanOutEndToEndTests : IAsyncLifetime
 
         var output = result.ReadOutputAs<FanOutFanInOutput>()!;
         Assert.Equal((false, 0, 1, 3), (output.Succeeded, output.Completed, output.Failed, output.Skipped));
-        Assert.Single((await _runtime.Client.GetOrchestrationHistoryAsync("fan-failfast")).OfType<TaskScheduled>());
+        Assert.Single((await _runtime.Runtime.GetHistoryAsync("fan-failfast")).OfType<TaskScheduled>());
     }
 }

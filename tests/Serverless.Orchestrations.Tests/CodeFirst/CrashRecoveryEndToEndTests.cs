@@ -1,11 +1,11 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Orchestrations.Tests.CodeFirst;
@@ -37,7 +37,7 @@ public sealed class CrashRecoveryEndToEndTests : IDisposable
         Assert.Equal("completed", result.ReadOutputAs<OrderSagaOutput>()!.Status);
         Assert.Single(await second.Get<PaymentBook>().PaymentsOfAsync("saga-crash"));
         Assert.Equal(3, await second.Get<Warehouse>().GetAvailableAsync("sku-1"));
-        var history = await second.Client.GetOrchestrationHistoryAsync("saga-crash");
+        var history = await second.Runtime.GetHistoryAsync("saga-crash");
         Assert.Single(history.OfType<TaskScheduled>(), t => t.Name == ChargePayment.Name);
         OrchestrationReplayer.Replay(new OrderSaga(), history);
     }

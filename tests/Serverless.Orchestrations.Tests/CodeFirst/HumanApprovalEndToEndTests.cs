@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.Notifications;
 using Serverless.Activities.Payments;
 using Serverless.Approvals;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Orchestrations.Tests.CodeFirst;
@@ -83,7 +83,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         Assert.Equal(("approved", false, 0), (output.Decision, output.TimedOut, output.Level));
         Assert.Equal(["mgr1", "mgr2"], output.DecidedBy);
         Assert.Equal(2, output.Ignored);
-        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Client.GetOrchestrationHistoryAsync(id));
+        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Runtime.GetHistoryAsync(id));
         Assert.Equal(1200, output.OnApprovedOutput!["approvedAmount"]!.GetValue<int>());
         var record = await Inbox.GetAsync(id, Step);
         Assert.Equal((ApprovalStatus.Closed, "approved"), (record!.Status, record.Outcome));
@@ -125,7 +125,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         var output = result.ReadOutputAs<HumanApprovalOutput>()!;
         Assert.Equal(("rejected", true, 2, null), (output.Decision, output.TimedOut, output.Level, output.OnApprovedOutput));
         Assert.Equal("timedOut", (await Inbox.GetAsync(id, Step))!.Outcome);
-        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Client.GetOrchestrationHistoryAsync(id));
+        OrchestrationReplayer.Replay(new HumanApproval(), await _runtime.Runtime.GetHistoryAsync(id));
         Assert.Empty(await Inbox.ListPendingAsync("vp"));
     }
 
@@ -142,7 +142,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         var output = result.ReadOutputAs<HumanApprovalOutput>()!;
         Assert.Equal(("rejected", false), (output.Decision, output.TimedOut));
         Assert.Empty(await _runtime.Get<PaymentBook>().PaymentsOfAsync(id));
-        Assert.DoesNotContain((await _runtime.Client.GetOrchestrationHistoryAsync(id)).OfType<TaskScheduled>(), t => t.Name == "chargePayment");
+        Assert.DoesNotContain((await _runtime.Runtime.GetHistoryAsync(id)).OfType<TaskScheduled>(), t => t.Name == "chargePayment");
         Assert.Equal("rejected", (await Inbox.GetAsync(id, Step))!.Outcome);
     }
 
@@ -173,7 +173,7 @@ public sealed class HumanApprovalEndToEndTests : IAsyncLifetime
         var result = await _runtime.CompleteAsync(id);
 
         Assert.Equal("approved", result.ReadOutputAs<HumanApprovalOutput>()!.Decision);
-        var history = await _runtime.Client.GetOrchestrationHistoryAsync(id);
+        var history = await _runtime.Runtime.GetHistoryAsync(id);
         Assert.Single(history.OfType<TaskScheduled>(), t => t.Name == "RequestApproval");
     }
 }

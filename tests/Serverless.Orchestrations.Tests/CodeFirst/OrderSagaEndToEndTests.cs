@@ -1,11 +1,12 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Shipping;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Tests.Infrastructure;
 using Serverless.Runtime;
+using Serverless.Runtime.History;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Orchestrations.Tests.CodeFirst;
@@ -103,7 +104,7 @@ public sealed class OrderSagaEndToEndTests : IAsyncLifetime
         Assert.Contains("asked to fail", output.Compensations[0].Error!.Message, StringComparison.Ordinal);
         Assert.Equal(10, await _runtime.Get<Warehouse>().GetAvailableAsync("sku-1"));
         Assert.False(Assert.Single(await _runtime.Get<PaymentBook>().PaymentsOfAsync("saga-refund-fails")).Refunded);
-        var history = await _runtime.Client.GetOrchestrationHistoryAsync("saga-refund-fails");
+        var history = await _runtime.Runtime.GetHistoryAsync("saga-refund-fails");
         Assert.Equal(s_fastRetry.MaxAttempts, history.OfType<TaskScheduled>().Count(t => t.Name == "refundPayment"));
         OrchestrationReplayer.Replay(new OrderSaga(), history);
     }

@@ -1,7 +1,8 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities;
-using Serverless.Orchestration;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;
 using Serverless.Storage;
@@ -92,7 +93,7 @@ internal sealed class CodeFirstRuntime : IAsyncDisposable
     }
 
     /// <summary>Waits until the history satisfies <paramref name="condition"/>; woken by each commit, never by a sleep.</summary>
-    public async Task<IReadOnlyList<Orchestration.History.HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<Orchestration.History.HistoryEvent>, bool> condition)
+    public async Task<IReadOnlyList<Serverless.Runtime.History.HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IReadOnlyList<Serverless.Runtime.History.HistoryEvent>, bool> condition)
     {
         using var limit = new CancellationTokenSource(WaitLimit);
         return await Runtime.WaitForHistoryAsync(instanceId, condition, limit.Token);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Moq;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
@@ -8,7 +9,6 @@ using Serverless.Activities.Payments;
 using Serverless.Activities.Shipping;
 using Serverless.Activities.Storage;
 using Serverless.Approvals;
-using Serverless.Orchestration;
 
 namespace Serverless.Orchestrations.Tests.Infrastructure;
 
@@ -64,7 +64,7 @@ internal sealed class ScriptedContext
         OnAsync(activity, _ => Task.FromException<object?>(Failure(activity, message)));
 
     public static TaskFailedException Failure(string activity, string message) =>
-        new(activity, 0, new TaskFailureDetails("System.InvalidOperationException", message, null, null));
+        new(activity, 0, new TaskFailureDetails("System.InvalidOperationException", message, null, null, null));
 
     /// <summary>Decisions delivered to successive approval waits; a wait beyond the list never completes.</summary>
     public void ScriptDecisions(string stepId, params Task<ApprovalDecision>[] decisions)

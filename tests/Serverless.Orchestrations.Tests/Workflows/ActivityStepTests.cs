@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
@@ -80,8 +80,8 @@ public sealed class ActivityStepTests
             """, instanceId: "raced-1");
 
         Assert.Equal("warm", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
-        var history = await host.Client.GetOrchestrationHistoryAsync("raced-1");
-        Assert.Equal(2, history.OfType<Serverless.Orchestration.History.TaskScheduled>().Count(t => t.Name == "flaky"));
+        var history = await host.Runtime.GetHistoryAsync("raced-1");
+        Assert.Equal(2, history.OfType<Serverless.Runtime.History.TaskScheduled>().Count(t => t.Name == "flaky"));
         var retry = Assert.Single(await host.TrailAsync("raced-1"), r => r.Entry.EventType == WorkflowEventTypes.StepRetrying);
         Assert.Equal("cold start", JsonNode.Parse(retry.Entry.DetailsJson!)!["error"]!.GetValue<string>());
     }

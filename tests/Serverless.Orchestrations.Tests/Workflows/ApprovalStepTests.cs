@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Approvals;
 using Serverless.Approvals;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime.History;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
 

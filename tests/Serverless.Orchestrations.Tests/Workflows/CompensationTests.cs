@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Orchestrations.Tests.Workflows;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
@@ -210,8 +210,8 @@ public sealed class CompositeStepTests
         var output = result.ReadOutputAs<WorkflowRunOutput>()!.Output!;
         Assert.Equal(Enumerable.Range(0, 23).Sum(), output["sum"]!.GetValue<int>());
         Assert.Equal(100, output["first"]!.GetValue<int>());
-        var history = await host.Client.GetOrchestrationHistoryAsync(id);
-        Assert.True(history.OfType<Serverless.Orchestration.History.TaskScheduled>().Count(t => t.Name == "echo") <= 5,
+        var history = await host.Runtime.GetHistoryAsync(id);
+        Assert.True(history.OfType<Serverless.Runtime.History.TaskScheduled>().Count(t => t.Name == "echo") <= 5,
             "The last execution's history holds at most one execution's worth of loop iterations.");
         var trail = await host.TrailAsync(id);
         Assert.Equal(4, trail.Count(r => r.Entry.EventType == WorkflowEventTypes.WorkflowContinued));

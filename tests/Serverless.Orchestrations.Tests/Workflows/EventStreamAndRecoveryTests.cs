@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Orchestrations.Tests.Workflows;

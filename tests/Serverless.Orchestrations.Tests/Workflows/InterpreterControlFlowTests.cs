@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Serverless.Activities.Approvals;
 using Serverless.Approvals;
-using Serverless.Orchestration;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Versioning;
@@ -33,7 +33,7 @@ public sealed class InterpreterControlFlowTests
                 var json = input is null ? null : JsonSerializer.SerializeToNode(input);
                 _calls.Add((name.Name, json));
                 return name.Name == "fail"
-                    ? Task.FromException<JsonNode?>(new TaskFailedException(name.Name, _calls.Count, new TaskFailureDetails("System.InvalidOperationException", "nope", null, null)))
+                    ? Task.FromException<JsonNode?>(new TaskFailedException(name.Name, _calls.Count, new TaskFailureDetails("System.InvalidOperationException", "nope", null, null, null)))
                     : Task.FromResult(json);
             });
         _context.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback((object? input, bool _) => _continuedWith = input);
@@ -153,7 +153,7 @@ public sealed class InterpreterControlFlowTests
                     var json = JsonSerializer.SerializeToNode(input);
                     _calls.Add((name.Name, json));
                     return json!.GetValue<string>() == "fail"
-                        ? Task.FromException<JsonNode?>(new TaskFailedException("router", 1, new TaskFailureDetails("X", "item failed", null, null)))
+                        ? Task.FromException<JsonNode?>(new TaskFailedException("router", 1, new TaskFailureDetails("X", "item failed", null, null, null)))
                         : Task.FromResult<JsonNode?>(json);
                 });
         }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
 using Serverless.Runtime.Execution;
+using Serverless.Runtime.History;
 using Serverless.Workflows.Versioning;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
@@ -34,7 +35,7 @@ public sealed class ReplayTests
         var result = await host.RunAsync(Definition, new { n = 1 }, "replay-1");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
 
-        var history = await host.Client.GetOrchestrationHistoryAsync("replay-1");
+        var history = await host.Runtime.GetHistoryAsync("replay-1");
 
         OrchestrationReplayer.Replay(Interpreter, history);
     }
@@ -48,7 +49,7 @@ public sealed class ReplayTests
     {
         var history = HistoryJson.DeserializeList(StoredHistory).ToList();
         var started = history.OfType<ExecutionStarted>().Single();
-        var input = JsonSerializer.Deserialize<WorkflowRunInput>(started.Input!, JsonDataConverter.Default.Options)!;
+        var input = JsonSerializer.Deserialize<WorkflowRunInput>(started.Input!, PayloadJson.Options)!;
         var definition = JsonNode.Parse(input.Definition)!;
         var steps = definition["steps"]!.AsArray();
         var first = steps[0]!;
@@ -56,7 +57,7 @@ public sealed class ReplayTests
         steps.Insert(1, first);
         var reordered = definition.ToJsonString();
         var changed = input with { Definition = reordered, ContentHash = CanonicalJson.Hash(JsonNode.Parse(reordered)) };
-        history[history.IndexOf(started)] = started with { Input = JsonSerializer.Serialize(changed, JsonDataConverter.Default.Options) };
+        history[history.IndexOf(started)] = started with { Input = JsonSerializer.Serialize(changed, PayloadJson.Options) };
 
         var error = Assert.Throws<NonDeterministicOrchestrationException>(() => OrchestrationReplayer.Replay(Interpreter, history));
 

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Payments;
 using Serverless.Activities.Transfers;
 using Serverless.Approvals;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime.History;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
 
@@ -174,7 +174,7 @@ public sealed class SampleWorkflowTests
         var result = await host.CompleteAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-        var children = (await host.Client.GetOrchestrationHistoryAsync(id)).OfType<SubOrchestrationCreated>().ToList();
+        var children = (await host.Runtime.GetHistoryAsync(id)).OfType<SubOrchestrationCreated>().ToList();
         Assert.StartsWith("onboard-1:itSetup:", Assert.Single(children).InstanceId, StringComparison.Ordinal);
         Assert.Equal(["POST https://idp.example/users", "POST https://it.example/orders", "POST https://mail.example/mailboxes"], _requests.Order(StringComparer.Ordinal));
     }

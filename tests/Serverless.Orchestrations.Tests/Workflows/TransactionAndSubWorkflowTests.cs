@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime.History;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
 
@@ -70,7 +70,7 @@ public sealed class TransactionAndSubWorkflowTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal("v1 7", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
-        var created = (await host.Client.GetOrchestrationHistoryAsync("parent-1")).OfType<SubOrchestrationCreated>().Single();
+        var created = (await host.Runtime.GetHistoryAsync("parent-1")).OfType<SubOrchestrationCreated>().Single();
         Assert.StartsWith("parent-1:call:", created.InstanceId, StringComparison.Ordinal);
         Assert.Equal(WorkflowRunInput.OrchestratorName, created.Name);
     }

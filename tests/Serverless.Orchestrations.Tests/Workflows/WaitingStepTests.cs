@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime.History;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
 
@@ -60,7 +60,7 @@ public sealed class WaitingStepTests
         var result = await host.CompleteAsync(id);
 
         Assert.Equal("2026-01-01T12:00:00.000Z", result.ReadOutputAs<WorkflowRunOutput>()!.Output!.GetValue<string>());
-        var timers = (await host.Client.GetOrchestrationHistoryAsync(id)).OfType<TimerCreated>().Select(t => t.FireAt).ToList();
+        var timers = (await host.Runtime.GetHistoryAsync(id)).OfType<TimerCreated>().Select(t => t.FireAt).ToList();
         Assert.Equal([new DateTime(2026, 1, 1, 11, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc)], timers);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Workflows.Versioning;
 

@@ -1,5 +1,6 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
@@ -73,11 +74,11 @@ public class FailureAndRetryTests : EngineTestBase
         for (var retry = 1; retry <= 3; retry++)
         {
             await runtime.WaitForTimersAsync(id, retry);
-            clock.Advance(policy.GetDelay(retry));
+            clock.Advance(Serverless.Runtime.Execution.RetryLoop.DelayBefore(policy, retry));
         }
 
         var result = await runtime.CompleteAsync(id);
-        var history = await runtime.Client.GetOrchestrationHistoryAsync(id);
+        var history = await runtime.GetHistoryAsync(id);
         var attempts = history.OfType<TaskScheduled>().Select(t => t.Timestamp).ToList();
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b - a).ToList();
 
@@ -182,6 +183,6 @@ public class FailureAndRetryTests : EngineTestBase
     {
         var policy = new RetryPolicy(10, TimeSpan.FromSeconds(1), 3, TimeSpan.FromSeconds(20));
 
-        Assert.Equal([1, 3, 9, 20, 20], Enumerable.Range(1, 5).Select(n => policy.GetDelay(n).TotalSeconds));
+        Assert.Equal([1, 3, 9, 20, 20], Enumerable.Range(1, 5).Select(n => Serverless.Runtime.Execution.RetryLoop.DelayBefore(policy, n).TotalSeconds));
     }
 }

@@ -1,5 +1,7 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
@@ -97,7 +99,7 @@ public class LifecycleTests : EngineTestBase
         await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("Counter", 0);
-        var history = await runtime.Client.GetOrchestrationHistoryAsync(result.InstanceId);
+        var history = await runtime.GetHistoryAsync(result.InstanceId);
 
         Assert.Equal(10, result.ReadOutputAs<int>());
         Assert.Equal(10, result.ReadInputAs<int>());

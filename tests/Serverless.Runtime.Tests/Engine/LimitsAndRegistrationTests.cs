@@ -1,5 +1,7 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Orchestration;
+using Serverless.Durable;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;

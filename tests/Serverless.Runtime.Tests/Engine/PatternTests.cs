@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
@@ -56,11 +56,11 @@ public class PatternTests : EngineTestBase
         await using var runtime = await StartAsync(Registry());
 
         var result = await runtime.RunAsync("Chain", new[] { "a", "b" });
-        var history = await runtime.Client.GetOrchestrationHistoryAsync(result.InstanceId);
+        var history = await runtime.GetHistoryAsync(result.InstanceId);
 
-        Assert.Equal(2, history.OfType<Serverless.Orchestration.History.TaskScheduled>().Count());
-        Assert.Equal(2, history.OfType<Serverless.Orchestration.History.TaskCompleted>().Count());
-        Assert.Single(history.OfType<Serverless.Orchestration.History.ExecutionStarted>());
-        Assert.IsType<Serverless.Orchestration.History.ExecutionCompleted>(history[^1]);
+        Assert.Equal(2, history.OfType<Serverless.Runtime.History.TaskScheduled>().Count());
+        Assert.Equal(2, history.OfType<Serverless.Runtime.History.TaskCompleted>().Count());
+        Assert.Single(history.OfType<Serverless.Runtime.History.ExecutionStarted>());
+        Assert.IsType<Serverless.Runtime.History.ExecutionCompleted>(history[^1]);
     }
 }

@@ -1,5 +1,7 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Engine;
@@ -114,10 +116,10 @@ public class TimerAndEventTests : EngineTestBase
         await runtime.WaitForTimersAsync(id);
         clock.Advance(TimeSpan.FromHours(2));
         await runtime.CompleteAsync(id);
-        var before = await runtime.Client.GetOrchestrationHistoryAsync(id);
+        var before = await runtime.GetHistoryAsync(id);
 
         await Assert.ThrowsAsync<OrchestrationStateException>(() => runtime.Client.RaiseEventAsync(id, "late", 1));
-        var after = await runtime.Client.GetOrchestrationHistoryAsync(id);
+        var after = await runtime.GetHistoryAsync(id);
 
         Assert.Equal(before.Count, after.Count);
         Assert.Empty(await runtime.Store.GetVisibleMessagesAsync(id, clock.GetUtcNow(), 10, CancellationToken.None));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage.Sqlite;
 
@@ -56,7 +57,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(Enumerable.Range(0, Instances).Select(i => i + Steps), outputs);
         for (var i = 0; i < Instances; i++)
         {
-            var history = await second.Client.GetOrchestrationHistoryAsync($"chain-{i}");
+            var history = await second.GetHistoryAsync($"chain-{i}");
             Assert.Equal(Steps, history.OfType<TaskScheduled>().Count());
             Assert.Equal(Steps, history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Distinct().Count());
             Assert.Single(history.OfType<ExecutionCompleted>());
@@ -85,7 +86,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             var result = await (i % 2 == 0 ? b : a).CompleteAsync($"shared-{i}");
             Assert.Equal(i + Steps, result.ReadOutputAs<int>());
-            var history = await a.Client.GetOrchestrationHistoryAsync($"shared-{i}");
+            var history = await a.GetHistoryAsync($"shared-{i}");
             Assert.Single(history.OfType<ExecutionCompleted>());
         }
 

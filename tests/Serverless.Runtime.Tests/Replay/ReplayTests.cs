@@ -1,6 +1,6 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
 using Serverless.Runtime.Execution;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 
 namespace Serverless.Runtime.Tests.Replay;
@@ -75,7 +75,7 @@ public class ReplayTests
         await runtime.WaitForTimersAsync(id);
         clock.Advance(TimeSpan.FromMinutes(5));
         await runtime.WaitForHistoryAsync(id, h => h.OfType<TaskScheduled>().Count() == 2);
-        var history = await runtime.Client.GetOrchestrationHistoryAsync(id);
+        var history = await runtime.GetHistoryAsync(id);
         var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Replay", "Histories", "order-v1.json");
         await File.WriteAllTextAsync(path, HistoryJson.SerializeList(history));
     }

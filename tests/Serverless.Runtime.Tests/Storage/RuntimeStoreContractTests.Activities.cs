@@ -1,5 +1,5 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask.Client;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Tests.Storage;

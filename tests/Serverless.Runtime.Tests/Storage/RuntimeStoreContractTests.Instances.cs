@@ -1,5 +1,7 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Tests.Storage;
@@ -62,7 +64,7 @@ public abstract partial class RuntimeStoreContractTests
     public async Task GetInstanceAsync_EveryField_RoundTrips()
     {
         await CreateAndAcquireAsync("a");
-        var failure = new TaskFailureDetails("System.InvalidOperationException", "boom", "at X", new TaskFailureDetails("Inner", "inner", null, null));
+        var failure = new TaskFailureDetails("System.InvalidOperationException", "boom", "at X", new TaskFailureDetails("Inner", "inner", null, null, null), null);
         var record = Record("a", OrchestrationRuntimeStatus.Failed, parent: new ParentLink("p", "Parent", "exec-p", 7)) with
         {
             Version = "2",

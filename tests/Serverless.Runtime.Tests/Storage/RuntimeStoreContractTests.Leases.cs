@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Runtime.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Tests.Storage;

@@ -58,7 +58,7 @@ public sealed class SqliteRuntimeStoreLifetimeTests : IDisposable
         new() { InstanceId = id, Name = "Orchestrator", ExecutionId = "exec-1", CreatedAt = Now, LastUpdatedAt = Now };
 
     private static InstanceMessage Start(string id) =>
-        new(0, id, "exec-1", new Orchestration.History.ExecutionStarted(Now.UtcDateTime, "Orchestrator", null, null, "exec-1"), Now);
+        new(0, id, "exec-1", new Serverless.Runtime.History.ExecutionStarted(Now.UtcDateTime, "Orchestrator", null, null, "exec-1"), Now);
 
     private async Task<SqliteRuntimeStore> OpenAsync()
     {

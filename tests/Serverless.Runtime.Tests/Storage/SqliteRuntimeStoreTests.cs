@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Serverless.Durable;
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Storage.Sqlite;
 

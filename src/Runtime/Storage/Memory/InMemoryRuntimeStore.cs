@@ -1,5 +1,5 @@
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Storage.Memory;
 

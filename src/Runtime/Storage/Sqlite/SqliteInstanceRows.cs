@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 

@@ -1,4 +1,4 @@
-using Serverless.Orchestration;
+using Serverless.Durable;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 

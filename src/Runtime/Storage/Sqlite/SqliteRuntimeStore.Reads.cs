@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Serverless.Orchestration.History;
+using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Serverless.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 
@@ -38,5 +38,5 @@ internal static class SqliteValues
     public static TaskFailureDetails? Failure(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<TaskFailureDetails>(json, HistoryJsonOptions);
 
-    private static JsonSerializerOptions HistoryJsonOptions => Orchestration.History.HistoryJson.Options;
+    private static JsonSerializerOptions HistoryJsonOptions => History.HistoryJson.Options;
 }

@@ -1,4 +1,5 @@
-using Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
+using Serverless.Durable;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 

@@ -1,8 +1,10 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Moq;
-using Serverless.Orchestration;
-using Serverless.Orchestration.History;
+using Serverless.Durable;
+using Serverless.Runtime.History;
 
-namespace Serverless.Shared.Tests.Orchestration;
+namespace Serverless.Runtime.Tests.Port;
 
 public class OrchestrationPortTests
 {
@@ -67,20 +69,18 @@ public class OrchestrationPortTests
     }
 
     [Fact]
-    public void TaskName_FromString_KeepsNameWithEmptyVersion()
+    public void TaskName_FromString_KeepsName()
     {
         TaskName name = "Approve";
 
         Assert.Equal("Approve", name.Name);
-        Assert.Equal(string.Empty, name.Version);
-        Assert.Equal("Approve:2", new TaskName("Approve", "2").ToString());
-        Assert.Throws<ArgumentException>(() => new TaskName(" "));
+        Assert.Equal("Approve", name.ToString());
     }
 
     [Fact]
-    public void JsonDataConverter_RoundTripsRecordsWithWebNames()
+    public void PayloadConverter_RoundTripsRecordsWithWebNames()
     {
-        var converter = JsonDataConverter.Default;
+        var converter = PayloadJson.Converter;
 
         var json = converter.Serialize(new Order("o-1", 3));
         var back = converter.Deserialize<Order>(json);
@@ -94,7 +94,7 @@ public class OrchestrationPortTests
     public void HistoryJson_EveryEventType_RoundTripsWithItsTypeName()
     {
         var at = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
-        var failure = new TaskFailureDetails("System.Exception", "boom", null, null);
+        var failure = new TaskFailureDetails("System.Exception", "boom", null, null, null);
         HistoryEvent[] history =
         [
             new ExecutionStarted(at, "Flow", "1", "\"in\"", "exec", new ParentOrchestrationInstance("Parent", "p-1"), at),

@@ -1,4 +1,9 @@
-namespace Serverless.Orchestration;
+using Microsoft.DurableTask.Client;
+
+namespace Serverless.Durable;
+
+// Engine-neutral errors of a DurableTaskClient, which Durable Task itself leaves to each implementation
+// (its gRPC client surfaces RpcException codes). Our runtime throws these; src/Api maps them to HTTP.
 
 /// <summary>The named instance does not exist.</summary>
 public sealed class OrchestrationNotFoundException(string instanceId)

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Serverless.Orchestration.History;
+namespace Serverless.Runtime.History;
 
 /// <summary>The one JSON shape of history events, used by stores and stored replay fixtures.</summary>
 public static class HistoryJson

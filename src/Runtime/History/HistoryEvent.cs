@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
-namespace Serverless.Orchestration.History;
+namespace Serverless.Runtime.History;
 
 /// <summary>
 /// One immutable entry in an instance's append-only history. <see cref="EventId"/> is the task
