@@ -82,7 +82,7 @@ public sealed class MetricsEndpoint(AuditTrail trail)
         return new WorkflowMetrics(
             name,
             instances.Count,
-            instances.Count(i => i.IsRunning),
+            instances.Count(i => !i.IsCompleted),
             completed,
             failed,
             Rate(completed, completed + failed),

@@ -144,7 +144,7 @@ public sealed partial class ScheduleTick
 
         var terminated = false;
         if (previous is not null && schedule.Overlap != OverlapPolicy.Allow
-            && await client.GetInstanceAsync(previous, false, cancellationToken) is { IsRunning: true })
+            && await client.GetInstanceAsync(previous, false, cancellationToken) is { IsCompleted: false })
         {
             if (schedule.Overlap == OverlapPolicy.Skip)
             {

@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Api.Approvals;
-using Serverless.Functions.Adapters;
-using DurableTaskClient = Microsoft.DurableTask.Client.DurableTaskClient;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Functions.Bindings;
 
@@ -33,5 +32,5 @@ public sealed class ApprovalFunctions(ApprovalEndpoints endpoints)
         [DurableClient] DurableTaskClient client,
         string instanceId,
         string stepId) =>
-        endpoints.DecideAsync(request, new AzureDurableTaskClient(client), instanceId, stepId, request.HttpContext.RequestAborted).AsActionResult();
+        endpoints.DecideAsync(request, client, instanceId, stepId, request.HttpContext.RequestAborted).AsActionResult();
 }

@@ -3,8 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Api.Audit;
 using Serverless.Api.Metrics;
-using Serverless.Functions.Adapters;
-using DurableTaskClient = Microsoft.DurableTask.Client.DurableTaskClient;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Functions.Bindings;
 
@@ -31,5 +30,5 @@ public sealed class InstanceFunctions(AuditEndpoints audit, MetricsEndpoint metr
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "workflows/{name}/metrics")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string name) =>
-        metrics.GetAsync(request, new AzureDurableTaskClient(client), name, request.HttpContext.RequestAborted).AsActionResult();
+        metrics.GetAsync(request, client, name, request.HttpContext.RequestAborted).AsActionResult();
 }

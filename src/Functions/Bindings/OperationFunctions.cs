@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Api.Operations;
-using Serverless.Functions.Adapters;
-using DurableTaskClient = Microsoft.DurableTask.Client.DurableTaskClient;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Functions.Bindings;
 
@@ -17,7 +16,7 @@ public sealed class OperationFunctions(HealthEndpoint health)
     /// <returns>The handler's response.</returns>
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-        health.GetAsync(request, new AzureDurableTaskClient(client), request.HttpContext.RequestAborted).AsActionResult();
+        health.GetAsync(request, client, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>The OpenAPI document of every route.</summary>
     /// <param name="request">The request.</param>

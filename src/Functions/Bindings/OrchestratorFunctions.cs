@@ -2,13 +2,13 @@ using Microsoft.Azure.Functions.Worker;
 using Serverless.Orchestrations;
 using Serverless.Orchestrations.CodeFirst;
 using Serverless.Orchestrations.Workflows;
-using TaskOrchestrationContext = Microsoft.DurableTask.TaskOrchestrationContext;
+using Microsoft.DurableTask;
 
 namespace Serverless.Functions.Bindings;
 
 /// <summary>
 /// One orchestrator function per <see cref="OrchestratorCatalog.All"/> entry, under its registered name,
-/// each running the shared orchestrator on the adapted Durable context.
+/// each running the shared orchestrator on Durable's own context.
 /// </summary>
 public static class OrchestratorFunctions
 {

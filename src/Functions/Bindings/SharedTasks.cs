@@ -1,15 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Serverless.Functions.Adapters;
-using Durable = Microsoft.DurableTask;
 
 namespace Serverless.Functions.Bindings;
 
 /// <summary>
 /// Runs a shared orchestrator or activity from its Functions trigger: resolve it from the
-/// invocation's services, as the embedded runtime does, and hand it the adapted context.
+/// invocation's services, as the embedded runtime does, and hand it Durable's own context.
 /// </summary>
 internal static class SharedTasks
 {
@@ -20,12 +17,13 @@ internal static class SharedTasks
     /// <param name="context">The orchestration trigger's context.</param>
     /// <param name="function">The invocation.</param>
     /// <returns>The orchestrator's output.</returns>
-    public static Task<TOutput> RunOrchestratorAsync<TOrchestrator, TInput, TOutput>(Durable.TaskOrchestrationContext context, FunctionContext function)
+    public static Task<TOutput> RunOrchestratorAsync<TOrchestrator, TInput, TOutput>(TaskOrchestrationContext context, FunctionContext function)
         where TOrchestrator : TaskOrchestrator<TInput, TOutput>
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(function);
         var orchestrator = ActivatorUtilities.GetServiceOrCreateInstance<TOrchestrator>(function.InstanceServices);
-        var port = new AzureOrchestrationContext(context, function.InstanceServices.GetRequiredService<ILoggerFactory>());
-        return orchestrator.RunAsync(port, context.GetInput<TInput>()!);
+        return orchestrator.RunAsync(context, context.GetInput<TInput>()!);
     }
 
     /// <summary>Runs activity <typeparamref name="TActivity"/> with the trigger's input.</summary>
@@ -37,5 +35,5 @@ internal static class SharedTasks
     /// <returns>The activity's output.</returns>
     public static Task<TOutput> RunActivityAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext function)
         where TActivity : TaskActivity<TInput, TOutput> =>
-        ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices).RunAsync(new AzureActivityContext(function), input);
+        ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices).RunAsync(new FunctionActivityContext(function), input);
 }

@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Api.Workflows;
-using Serverless.Functions.Adapters;
-using DurableTaskClient = Microsoft.DurableTask.Client.DurableTaskClient;
+using Microsoft.DurableTask.Client;
 
 namespace Serverless.Functions.Bindings;
 
@@ -23,7 +22,7 @@ public sealed class StartFunctions(StartEndpoints endpoints)
         [DurableClient] DurableTaskClient client,
         string name,
         string? instanceId) =>
-        endpoints.StartWorkflowAsync(request, new AzureDurableTaskClient(client), name, instanceId, request.HttpContext.RequestAborted).AsActionResult();
+        endpoints.StartWorkflowAsync(request, client, name, instanceId, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Start a code-first orchestrator.</summary>
     /// <param name="request">The request.</param>
@@ -37,5 +36,5 @@ public sealed class StartFunctions(StartEndpoints endpoints)
         [DurableClient] DurableTaskClient client,
         string name,
         string? instanceId) =>
-        endpoints.StartOrchestratorAsync(request, new AzureDurableTaskClient(client), name, instanceId, request.HttpContext.RequestAborted).AsActionResult();
+        endpoints.StartOrchestratorAsync(request, client, name, instanceId, request.HttpContext.RequestAborted).AsActionResult();
 }

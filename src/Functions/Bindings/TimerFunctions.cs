@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Serverless.Functions.Adapters;
-using DurableTaskClient = Microsoft.DurableTask.Client.DurableTaskClient;
+using Microsoft.DurableTask.Client;
 using RetentionSweepHandler = Serverless.Api.Retention.RetentionSweep;
 using ScheduleTickHandler = Serverless.Api.Schedules.ScheduleTick;
 
@@ -22,7 +21,7 @@ public sealed class TimerFunctions(ScheduleTickHandler scheduleTick, RetentionSw
     /// <returns>When the tick is done.</returns>
     [Function("ScheduleTick")]
     public Task ScheduleTick([TimerTrigger("%ScheduleTickCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        scheduleTick.RunAsync(time, new AzureDurableTaskClient(client), function.CancellationToken);
+        scheduleTick.RunAsync(time, client, function.CancellationToken);
 
     /// <summary>Purges finished instances and audit rows past their retention, and audits what it purged.</summary>
     /// <param name="timer">The timer's schedule status.</param>
@@ -31,5 +30,5 @@ public sealed class TimerFunctions(ScheduleTickHandler scheduleTick, RetentionSw
     /// <returns>When the sweep is done.</returns>
     [Function("RetentionSweep")]
     public Task RetentionSweep([TimerTrigger("%RetentionSweepCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        retentionSweep.RunAsync(time, new AzureDurableTaskClient(client), function.CancellationToken);
+        retentionSweep.RunAsync(time, client, function.CancellationToken);
 }

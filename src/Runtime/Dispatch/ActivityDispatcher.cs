@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Runtime.Execution;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
@@ -109,7 +110,7 @@ internal sealed partial class ActivityDispatcher
         catch (Exception ex)
         {
             Log.ActivityFailed(_logger, item.Name, item.InstanceId, ex.Message);
-            outcome = new TaskFailed(Now, item.TaskId, TaskFailureDetails.FromException(ex));
+            outcome = new TaskFailed(Now, item.TaskId, FailureDetails.From(ex));
         }
 
         return new InstanceMessage(0, item.InstanceId, item.ExecutionId, outcome, _options.TimeProvider.GetUtcNow());

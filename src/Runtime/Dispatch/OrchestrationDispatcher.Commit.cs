@@ -121,7 +121,7 @@ internal sealed partial class OrchestrationDispatcher
     private PlannedCommit Fail(InstanceRecord record, List<InstanceMessage> current, List<long> consumed, DateTimeOffset now, Exception error)
     {
         Log.InstanceFailed(_logger, record.InstanceId, error.Message);
-        var failure = TaskFailureDetails.FromException(error);
+        var failure = FailureDetails.From(error);
         var history = new List<HistoryEvent> { new OrchestratorStarted(now.UtcDateTime) };
         history.AddRange(current.Select(m => m.Event));
         history.Add(new ExecutionCompleted(now.UtcDateTime, OrchestrationRuntimeStatus.Failed, null, failure));

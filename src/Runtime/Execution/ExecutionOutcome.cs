@@ -11,5 +11,5 @@ internal sealed record ExecutionOutcome(OrchestrationRuntimeStatus Status, strin
 {
     /// <summary>A failure outcome from an exception.</summary>
     public static ExecutionOutcome Failed(Exception exception) =>
-        new(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(exception));
+        new(OrchestrationRuntimeStatus.Failed, null, FailureDetails.From(exception));
 }

@@ -43,7 +43,7 @@ internal sealed class OpenTask<T>(int taskId, string name, DataConverter convert
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
-            _completion.TrySetException(new TaskFailedException(Name, TaskId, TaskFailureDetails.FromException(ex)));
+            _completion.TrySetException(new TaskFailedException(Name, TaskId, FailureDetails.From(ex)));
             return;
         }
 

@@ -14,7 +14,7 @@ public static class HistoryJson
 
         // Stored, not embedded in HTML: payload JSON stays readable instead of \u0022-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new TaskNameJsonConverter() },
     };
 
     /// <summary>Serializes one event.</summary>

@@ -23,7 +23,7 @@ internal static class BindingInventory
     public static IReadOnlyList<FunctionBinding> Read(CSharpCompilation compilation)
     {
         var bindings = new List<FunctionBinding>();
-        foreach (var tree in compilation.SyntaxTrees.Where(t => !t.FilePath.StartsWith("ApiSurface/", StringComparison.Ordinal)))
+        foreach (var tree in compilation.SyntaxTrees.Where(t => FunctionsCompilation.IsFunctionsFile(t.FilePath)))
         {
             var model = compilation.GetSemanticModel(tree);
             foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())

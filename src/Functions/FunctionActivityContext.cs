@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
-namespace Serverless.Functions.Adapters;
+namespace Serverless.Functions;
 
 /// <summary>
 /// What an activity knows about its call, read from the Functions invocation: the function name is
@@ -9,7 +9,7 @@ namespace Serverless.Functions.Adapters;
 /// binding data under <c>instanceId</c>.
 /// </summary>
 /// <param name="function">The invocation.</param>
-internal sealed class AzureActivityContext(FunctionContext function) : TaskActivityContext
+internal sealed class FunctionActivityContext(FunctionContext function) : TaskActivityContext
 {
     /// <summary>The binding-data key the activity trigger fills with the orchestration instance id.</summary>
     public const string InstanceIdKey = "instanceId";

@@ -1,58 +1,12 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Moq;
 using Serverless.Durable;
 using Serverless.Runtime.History;
 
 namespace Serverless.Runtime.Tests.Port;
 
-public class OrchestrationPortTests
+public class DurableTypesTests
 {
-    [Fact]
-    public async Task CallActivityAsync_NonGenericOverload_DelegatesToTheMockableCore()
-    {
-        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
-        context.Setup(c => c.CallActivityAsync<object?>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync((object?)null);
-
-        await context.Object.CallActivityAsync("Ship", "order-1");
-
-        context.Verify(c => c.CallActivityAsync<object?>(new TaskName("Ship"), "order-1", null), Times.Once);
-    }
-
-    [Fact]
-    public async Task WaitForExternalEvent_TimerWinsTheRace_ThrowsTaskCanceledAndCancelsTheWait()
-    {
-        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
-        var waitToken = CancellationToken.None;
-        context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        context.Setup(c => c.WaitForExternalEvent<string>("approval", It.IsAny<CancellationToken>()))
-            .Callback<string, CancellationToken>((_, token) => waitToken = token)
-            .Returns(new TaskCompletionSource<string>().Task);
-        context.Setup(c => c.CreateTimer(new DateTime(2026, 1, 4, 0, 0, 0, DateTimeKind.Utc), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
-
-        await Assert.ThrowsAsync<TaskCanceledException>(() => context.Object.WaitForExternalEvent<string>("approval", TimeSpan.FromDays(3)));
-
-        Assert.True(waitToken.IsCancellationRequested);
-    }
-
-    [Fact]
-    public async Task WaitForExternalEvent_EventWinsTheRace_ReturnsItAndCancelsTheTimer()
-    {
-        var context = new Mock<TaskOrchestrationContext> { CallBase = true };
-        var timerToken = CancellationToken.None;
-        context.Setup(c => c.WaitForExternalEvent<string>("approval", It.IsAny<CancellationToken>())).ReturnsAsync("yes");
-        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
-            .Callback<DateTime, CancellationToken>((_, token) => timerToken = token)
-            .Returns(new TaskCompletionSource().Task);
-
-        var decision = await context.Object.WaitForExternalEvent<string>("approval", TimeSpan.FromHours(1));
-
-        Assert.Equal("yes", decision);
-        Assert.True(timerToken.IsCancellationRequested);
-    }
-
     [Fact]
     public void TaskFailureDetails_FromNestedException_KeepsTypeMessageAndInnerChain()
     {
