@@ -86,7 +86,7 @@ public sealed class LocalSettingsScriptTests : IDisposable
         "sh",
         [Path.Combine(RepositoryRoot.Path, "scripts", "write-local-settings.sh"), .. arguments],
         _folder.Path,
-        new Dictionary<string, string> { ["AZD_ENV_VALUES"] = _folder.File("values.env"), ["LOCAL_SETTINGS_PATH"] = _folder.File("local.settings.json") });
+        new Dictionary<string, string?> { ["AZD_ENV_VALUES"] = _folder.File("values.env"), ["LOCAL_SETTINGS_PATH"] = _folder.File("local.settings.json") });
 
     private async Task<JsonNode> ReadSettingsAsync() => JsonNode.Parse(await File.ReadAllTextAsync(_folder.File("local.settings.json")))!;
 }

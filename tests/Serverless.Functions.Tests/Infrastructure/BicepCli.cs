@@ -16,7 +16,7 @@ internal static class BicepCli
 
     /// <summary>Compiles <c>infra/main.bicep</c> (linter on, <c>infra/bicepconfig.json</c> levels) to ARM JSON on stdout.</summary>
     public static Task<ProcessRun> BuildMainAsync() =>
-        ProcessRun.RunAsync(Path, ["build", "main.bicep", "--stdout"], InfraFolder, new Dictionary<string, string> { ["BICEP_TRACING_ENABLED"] = "false" });
+        ProcessRun.RunAsync(Path, ["build", "main.bicep", "--stdout"], InfraFolder, new Dictionary<string, string?> { ["BICEP_TRACING_ENABLED"] = "false" });
 
     /// <summary>The compiled template, failing when the build printed any diagnostic.</summary>
     public static async Task<JsonNode> CompileMainAsync()
