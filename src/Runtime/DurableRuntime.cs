@@ -17,11 +17,13 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _killed = new();
     private readonly StorePoller _poller;
     private readonly ActivityDispatcher _activities;
+    private readonly IAsyncDisposable _ownership;
     private Task _running = Task.CompletedTask;
     private int _stopped;
 
-    private DurableRuntime(DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services)
+    private DurableRuntime(DurableRuntimeOptions options, IRuntimeStore store, TaskRegistry registry, IServiceProvider services, IAsyncDisposable ownership)
     {
+        _ownership = ownership;
         Options = options;
         Store = store;
         Registry = registry;
@@ -57,7 +59,10 @@ public sealed class DurableRuntime : IAsyncDisposable
         options.Validate();
         var store = options.Store ?? DefaultStore.Create(options);
         await store.InitializeAsync(cancellationToken);
-        var runtime = new DurableRuntime(options, store, registry, services ?? new ServiceCollection().BuildServiceProvider());
+
+        // Registered before the first poll, which takes over the leases of any earlier owner that is gone.
+        var ownership = await store.RegisterOwnerAsync(options.WorkerId, cancellationToken);
+        var runtime = new DurableRuntime(options, store, registry, services ?? new ServiceCollection().BuildServiceProvider(), ownership);
         runtime.Start();
         return runtime;
     }
@@ -78,7 +83,8 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     /// <summary>
     /// Stops at once as a crash would: work in flight is dropped without committing and no lease is given
-    /// up, so another runtime on the same store retakes it only once the leases expire.
+    /// up; only the owner registration ends, as the operating system ends it for a killed process, so another
+    /// runtime on the same store proves this one gone and retakes its work at once.
     /// </summary>
     public async Task AbandonAsync()
     {
@@ -135,6 +141,7 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        await _ownership.DisposeAsync();
         Orchestrations.Timers.Dispose();
         await Store.DisposeAsync();
 

@@ -4,8 +4,9 @@ using Serverless.Runtime.Storage;
 namespace Serverless.Runtime.Dispatch;
 
 /// <summary>
-/// The recovery path: renews this process's leases and reads the store for work that did not arrive in
-/// memory (left by a crashed process, sent by another one, or waiting since before a restart).
+/// The recovery path: renews this process's leases, frees those of workers that are gone, and reads the store
+/// for work that did not arrive in memory (left by a crashed process, sent by another one, or waiting since
+/// before a restart).
 /// </summary>
 internal sealed partial class StorePoller(
     DurableRuntimeOptions options, IRuntimeStore store, OrchestrationDispatcher orchestrations, ActivityDispatcher activities, InstanceWatchers watchers)
@@ -43,6 +44,13 @@ internal sealed partial class StorePoller(
         var now = options.TimeProvider.GetUtcNow();
         var leaseUntil = now + options.LeaseDuration;
         await store.RenewLeasesAsync(options.WorkerId, leaseUntil, cancellationToken);
+
+        // A worker that died (this process before a restart, or another one) left leases nobody renews; free them
+        // now rather than when they expire, so the scans below pick its work up in this same pass.
+        foreach (var owner in await store.ReclaimDeadOwnersAsync(cancellationToken))
+        {
+            Log.TookOverLeases(_logger, owner);
+        }
 
         foreach (var instanceId in await store.FindReadyInstancesAsync(options.WorkerId, now, 1_000, cancellationToken))
         {
@@ -94,5 +102,8 @@ internal sealed partial class StorePoller(
     {
         [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Polling the store failed; retrying at the next interval.")]
         public static partial void PollFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Took over the leases of worker {Owner}: its process is gone.")]
+        public static partial void TookOverLeases(ILogger logger, string owner);
     }
 }

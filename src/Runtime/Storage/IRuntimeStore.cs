@@ -64,6 +64,19 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>Extends every instance and activity lease <paramref name="owner"/> holds.</summary>
     Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records <paramref name="owner"/> as a live worker of this store until the returned handle is disposed or its
+    /// process ends, a crash included, so that <see cref="ReclaimDeadOwnersAsync"/> in any process can tell when it is gone.
+    /// </summary>
+    Task<IAsyncDisposable> RegisterOwnerAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Frees every instance and activity lease held by a registered owner that is provably gone (its handle was
+    /// disposed or its process ended), so live workers retake that work at once instead of when the lease expires.
+    /// An owner that is alive, or that never registered, keeps its leases. Returns the owners whose leases were freed.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReclaimDeadOwnersAsync(CancellationToken cancellationToken);
+
     /// <summary>Instances with visible messages whose lease is free, expired or held by <paramref name="owner"/>.</summary>
     Task<IReadOnlyList<string>> FindReadyInstancesAsync(string owner, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
 

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Serverless.Host.Tests.Infrastructure;
 
-/// <summary>The built host (<c>dotnet Serverless.Host.dll</c>) as a separate process on 127.0.0.1:0, for crash tests.</summary>
+/// <summary>
+/// The built host (<c>dotnet Serverless.Host.dll</c>) as a separate process on 127.0.0.1:0, for crash tests. Leases
+/// last ten minutes, so a host started after a killed one finishes the work in time only by proving the killed one gone.
+/// </summary>
 public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -20,7 +23,7 @@ public sealed partial class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, "--AdminKey", adminKey, "--LeaseDuration", "00:00:02", "--ScheduleTickCron", "0 0 0 1 1 *" })
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, "--AdminKey", adminKey, "--LeaseDuration", "00:10:00", "--ScheduleTickCron", "0 0 0 1 1 *" })
         {
             start.ArgumentList.Add(arg);
         }

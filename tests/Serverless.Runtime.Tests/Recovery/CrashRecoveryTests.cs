@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var committedBefore = await CountCompletedStepsAsync(first);
         await first.AbandonAsync();
 
-        // Second process on the same file: takes over once the first one's leases expire.
+        // Second process on the same file: takes over the first one's work.
         await using var second = await StartAsync(Registry(calls, () => Task.CompletedTask));
         var outputs = new List<int>();
         for (var i = 0; i < Instances; i++)
@@ -61,6 +61,41 @@ public sealed class CrashRecoveryTests : IDisposable
             Assert.Equal(Steps, history.OfType<TaskScheduled>().Count());
             Assert.Equal(Steps, history.OfType<TaskCompleted>().Select(c => c.TaskScheduledId).Distinct().Count());
             Assert.Single(history.OfType<ExecutionCompleted>());
+        }
+    }
+
+    [Fact]
+    public async Task AbandonMidFlight_LeasesFarFromExpiry_NewRuntimeResumesAtOnce()
+    {
+        // Leases of ten minutes: the second runtime finishes within the wait limit only if it proves the first
+        // one gone and takes its work over without waiting for the leases to expire.
+        var calls = new ConcurrentDictionary<string, int>();
+        var gate = new TaskCompletionSource();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stepsDone = 0;
+        var first = await StartAsync(
+            Registry(calls, async () =>
+            {
+                if (Interlocked.Increment(ref stepsDone) > Instances * Steps / 2)
+                {
+                    halfway.TrySetResult();
+                    await gate.Task;
+                }
+            }),
+            leaseDuration: TimeSpan.FromMinutes(10));
+        for (var i = 0; i < Instances; i++)
+        {
+            await first.Client.ScheduleNewOrchestrationInstanceAsync("Chain", i, new StartOrchestrationOptions($"chain-{i}"));
+        }
+
+        await halfway.Task.WaitAsync(RuntimeHarness.WaitLimit);
+        await first.AbandonAsync();
+
+        await using var second = await StartAsync(Registry(calls, () => Task.CompletedTask), leaseDuration: TimeSpan.FromMinutes(10));
+        for (var i = 0; i < Instances; i++)
+        {
+            var result = await second.CompleteAsync($"chain-{i}");
+            Assert.Equal(i + Steps, result.ReadOutputAs<int>());
         }
     }
 
@@ -159,12 +194,12 @@ public sealed class CrashRecoveryTests : IDisposable
         return total;
     }
 
-    private Task<DurableRuntime> StartAsync(TaskRegistry registry, TimeProvider? clock = null) => DurableRuntime.StartAsync(
+    private Task<DurableRuntime> StartAsync(TaskRegistry registry, TimeProvider? clock = null, TimeSpan? leaseDuration = null) => DurableRuntime.StartAsync(
         new DurableRuntimeOptions
         {
             TimeProvider = clock ?? TimeProvider.System,
             Store = new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = DatabasePath }),
-            LeaseDuration = TimeSpan.FromSeconds(1),
+            LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(1),
             PollInterval = TimeSpan.FromMilliseconds(50),
             MaxConcurrentActivityFunctions = 4,
             MaxConcurrentOrchestratorFunctions = 4,

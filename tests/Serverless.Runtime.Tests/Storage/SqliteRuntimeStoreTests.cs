@@ -131,5 +131,58 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
         Assert.Equal(Record("a"), await Store.GetInstanceAsync("a", None));
     }
 
+    [Fact]
+    public async Task ReclaimDeadOwnersAsync_OwnerProcessKilled_FreesItsLeases()
+    {
+        // A separate process holds the owner's lock file, as a running worker does, until kill -9 ends it.
+        await CreateAndAcquireAsync("a");
+        var lockFile = new OwnerLockFiles(DatabasePath).PathOf(Owner);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        await File.WriteAllTextAsync(lockFile, Owner);
+        var start = new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", lockFile, "-c", "echo locked; exec sleep 300"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var holder = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync().WaitAsync(RuntimeHarness.WaitLimit));
+
+            Assert.Empty(await Store.ReclaimDeadOwnersAsync(None));
+            Assert.False(await Store.TryAcquireInstanceAsync("a", OtherOwner, Now, Now.AddMinutes(1), None));
+
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync().WaitAsync(RuntimeHarness.WaitLimit);
+
+            Assert.Equal([Owner], await Store.ReclaimDeadOwnersAsync(None));
+            Assert.True(await Store.TryAcquireInstanceAsync("a", OtherOwner, Now, Now.AddMinutes(1), None));
+            Assert.False(File.Exists(lockFile));
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ReclaimDeadOwnersAsync_OwnerInAnotherStoreOnTheFile_IsAliveUntilItsHandleCloses()
+    {
+        await using var other = OpenStore();
+        await other.InitializeAsync(None);
+        var registration = await other.RegisterOwnerAsync(Owner, None);
+        await CreateAndAcquireAsync("a");
+
+        Assert.Empty(await Store.ReclaimDeadOwnersAsync(None));
+
+        await registration.DisposeAsync();
+
+        Assert.Equal([Owner], await Store.ReclaimDeadOwnersAsync(None));
+        Assert.True(await Store.TryAcquireInstanceAsync("a", OtherOwner, Now, Now.AddMinutes(1), None));
+    }
+
     private SqliteRuntimeStore OpenStore() => new(new SqliteStoreOptions { DatabasePath = DatabasePath });
 }

@@ -8,13 +8,15 @@ namespace Serverless.Runtime.Storage.Sqlite;
 /// The durable store over one SQLite file in WAL mode. Every write goes through one <see cref="SqliteWriter"/>
 /// (group commit); reads use pooled connections, which WAL lets run beside the writer. Several processes may
 /// share the file: the write lock is taken per batch with a busy timeout, and instance and activity leases
-/// decide who works on what.
+/// decide who works on what. Each worker holds a lock file beside the database while it runs
+/// (<see cref="OwnerLockFiles"/>), so the leases of a process that died are taken over at once.
 /// </summary>
 public sealed partial class SqliteRuntimeStore : IRuntimeStore
 {
     private readonly SqliteStoreOptions _options;
     private readonly ILogger _logger;
     private readonly string _connectionString;
+    private readonly OwnerLockFiles _ownerLocks;
     private SqliteWriter? _writer;
     private bool _disposed;
 
@@ -27,6 +29,7 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         _options = options;
         _logger = logger ?? NullLogger<SqliteRuntimeStore>.Instance;
+        _ownerLocks = new OwnerLockFiles(Path.GetFullPath(options.DatabasePath));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
