@@ -14,7 +14,8 @@ namespace Serverless.Api.Durable;
 /// </summary>
 /// <param name="options">Hub name, key and body limit.</param>
 /// <param name="terminations">Audits the termination of workflow instances.</param>
-public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminationAudit terminations)
+/// <param name="gate">Lets only published definitions run through the start route.</param>
+public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminationAudit terminations, PublishedRunGate gate)
 {
     /// <summary>The response header carrying the list continuation token (and the request header resuming it).</summary>
     public const string ContinuationHeader = "x-ms-continuation-token";
@@ -30,8 +31,12 @@ public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminati
         HandlerGuard.RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(client);
+            StartEndpoints.RequireValidId(instanceId);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            object? start = PublishedRunGate.Guards(functionName)
+                ? await gate.CheckAsync(input, CallerIdentity.NameOr(request, "admin"), StartEndpoints.Correlation(request), cancellationToken)
+                : input;
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, start, new StartOrchestrationOptions(instanceId), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
 
