@@ -72,6 +72,18 @@ public sealed class ApprovalRouteTests : IAsyncLifetime
         Assert.Single(entries, e => (string?)e!["eventType"] == "ApprovalIgnored");
     }
 
+    [Theory]
+    [InlineData("ali\u202Ece")]
+    [InlineData("alice\u2066")]
+    [InlineData("\u200Balice")]
+    public async Task Approvals_PrincipalWithInvisibleFormatCharacters_Returns400AndRecordsNothing(string principal)
+    {
+        await TestHost.ReadProblemAsync(await SendAsync(HttpMethod.Get, "/api/approvals", principal), 400);
+        await TestHost.ReadProblemAsync(await SendAsync(HttpMethod.Post, $"/api/approvals/{_id}/decide", principal, new { approved = true }), 400);
+
+        Assert.Empty((await _host.Get<ApprovalInbox>().GetAsync(_id, "decide"))!.Decisions);
+    }
+
     [Fact]
     public async Task Decide_NotListedApprover_Returns403AndRecordsNothing()
     {

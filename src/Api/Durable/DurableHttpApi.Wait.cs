@@ -36,9 +36,10 @@ public sealed partial class DurableHttpApi
     /// Waits up to <paramref name="timeout"/> for the instance to finish, as Durable's start API does with
     /// <c>timeout</c>: 200 with the output when it completed, the status answer (400, or 500 on request) when it
     /// failed or was terminated, else 202 with the management payload. The wait watches the instance rather than
-    /// polling, so <c>pollingInterval</c> only bounds nothing here; it is still checked as Durable checks it.
+    /// polling, so <c>pollingInterval</c> changes nothing here; it is still checked as Durable checks it.
     /// </summary>
-    private async Task<IResult> WaitForFinishAsync(HttpRequest request, DurableTaskClient client, string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<IResult> WaitForFinishAsync(
+        HttpRequest request, DurableTaskClient client, string instanceId, TimeSpan timeout, StatusView view, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
@@ -54,6 +55,6 @@ public sealed partial class DurableHttpApi
 
         return finished.RuntimeStatus == OrchestrationRuntimeStatus.Completed
             ? Results.Content(finished.SerializedOutput ?? "null", "application/json", statusCode: StatusCodes.Status200OK)
-            : await StatusResultAsync(request, client, finished, cancellationToken);
+            : await StatusResultAsync(request, client, finished, view, cancellationToken);
     }
 }

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Serverless.Host.Tests.Infrastructure;
+
+/// <summary>An HTTP/1.1 response read off the wire.</summary>
+public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string? ContentType => Headers.TryGetValue("content-type", out var value) ? value : null;
+
+    /// <summary>The response once its head and Content-Length bytes of body have arrived; else null.</summary>
+    public static RawResponse? TryParse(byte[] bytes)
+    {
+        var text = Encoding.Latin1.GetString(bytes);
+        var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (headEnd < 0)
+        {
+            return null;
+        }
+
+        var lines = text[..headEnd].Split("\r\n");
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0].Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+        var length = headers.TryGetValue("content-length", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (bytes.Length - (headEnd + 4) < length)
+        {
+            return null;
+        }
+
+        var body = Encoding.UTF8.GetString(bytes, headEnd + 4, length);
+        return new RawResponse(int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), headers, body);
+    }
+}
