@@ -36,7 +36,9 @@ public static class HostComposition
         HostLogging.Configure(builder, [key.Value, settings.AdminKey]);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes + 1;
+            // Handlers answer 413 past MaxRequestBodyBytes; Kestrel then reads and drops the rest of a body up to four
+            // times the limit, so the client sees that answer rather than a reset connection. Beyond it, it closes.
+            k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes * 4L;
             ServerRefusalProblems.UseOnEveryEndpoint(k);
         });
         var services = builder.Services;

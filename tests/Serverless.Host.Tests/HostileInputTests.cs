@@ -21,7 +21,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     private const string Bidi = "%E2%80%AE";
     private static readonly string Deep = new string('[', 100) + new string(']', 100);
     private static readonly string TooLarge = "{\"x\":\"" + new string('a', 1024 * 1024) + "\"}";
-    private static readonly string[] BadJson = ["{", "{\"a\":}", "\u0000\u0001", "[1,]", "{\"a\":1}{", Deep, "{\"a\":" + new string('9', 5000) + "}"];
+    private static readonly string[] BadJson = ["{", "{\"a\":}", "\u0000\u0001", "[1,]", "{\"a\":1}{", Deep, "{\"a\":\"\\ud800\"}"];
 
     private KestrelHost _host = null!;
     private HttpClient _anonymous = null!;
@@ -58,6 +58,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task EveryRouteTakingInput_HostileRequests_Answer4xxProblemJsonAndChangeNothingStored()
     {
         var before = StoreSnapshot.Take(_host.DataDirectory);
+        Assert.All(new[] { "done-1", "pending-1", "nightly", "echo-flow", "WorkflowStarted", "ApprovalRequested" }, stored => Assert.Contains(stored, before, StringComparison.Ordinal));
         var failures = new List<string>();
 
         foreach (var hostile in Cases())
@@ -75,7 +76,17 @@ public sealed class HostileInputTests : IAsyncLifetime
                 request.Headers.TryAddWithoutValidation("x-ms-client-principal-name", principal);
             }
 
-            var response = await _anonymous.SendAsync(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _anonymous.SendAsync(request);
+            }
+            catch (HttpRequestException e)
+            {
+                failures.Add($"{hostile.Method} {hostile.Path} [{Shorten(hostile.Body)}]: no answer ({e.InnerException?.Message ?? e.Message})");
+                continue;
+            }
+
             if (await ProblemAsync(response, hostile.Status) is { } problem)
             {
                 failures.Add($"{hostile.Method} {hostile.Path} [{Shorten(hostile.Body)}]: {problem}");
@@ -85,9 +96,9 @@ public sealed class HostileInputTests : IAsyncLifetime
         foreach (var (raw, status) in RawCases())
         {
             var response = await _host.SendRawAsync(raw);
-            if (response.Status != status || response.ContentType != "application/problem+json" || JsonNode.Parse(response.Body)?["status"]?.GetValue<int>() != status)
+            if (response.Status != status || response.ContentType != "application/problem+json" || ProblemStatus(response.Body) != status)
             {
-                failures.Add($"raw [{Shorten(raw)}]: {response.Status} {response.ContentType} {response.Body}");
+                failures.Add($"raw [{Shorten(Encoding.UTF8.GetString(raw))}]: {response.Status} {response.ContentType} {response.Body}");
             }
         }
 
@@ -195,13 +206,11 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         // Approvals: principals, bodies, who may decide, which approval.
         yield return new("GET", "/api/approvals", Status: 401);
-        yield return new("GET", "/api/approvals", Principal: "ali\u202Ece", Status: 400);
         yield return new("GET", "/api/approvals", Principal: new string('p', 300), Status: 400);
         foreach (var body in BadJson.Concat(["{}", "{\"approved\":\"yes\"}", "{\"approved\":true,\"approver\":\"bob\"}", "{\"approved\":true,\"comment\":5}", "{\"approved\":true,\"comment\":\"" + new string('c', 2001) + "\"}", "[true]"]))
             yield return new("POST", "/api/approvals/pending-1/decide", body, Principal: "alice", Status: 400);
         yield return new("POST", "/api/approvals/pending-1/decide", "{\"approved\":true}", Status: 401);
         yield return new("POST", "/api/approvals/pending-1/decide", "{\"approved\":true}", Principal: "mallory", Status: 403);
-        yield return new("POST", "/api/approvals/pending-1/decide", "{\"approved\":true}", Principal: "al\u2066ice", Status: 400);
         yield return new("POST", "/api/approvals/pending-1/other", "{\"approved\":true}", Principal: "alice", Status: 404);
         yield return new("POST", "/api/approvals/ghost/decide", "{\"approved\":true}", Principal: "alice", Status: 404);
         yield return new("POST", "/api/approvals/done-1/decide", "{\"approved\":true}", Principal: "alice", Status: 410);
@@ -260,7 +269,6 @@ public sealed class HostileInputTests : IAsyncLifetime
             yield return new("POST", $"/runtime/webhooks/durabletask/instances/done-1/{action}?reason=x", Status: 410);
         }
 
-        yield return new("POST", "/runtime/webhooks/durabletask/instances/pending-1/terminate", Principal: "op\u202Eerator", Status: 400);
         yield return new("POST", "/runtime/webhooks/durabletask/instances/done-1/rewind", Status: 412);
         yield return new("POST", "/runtime/webhooks/durabletask/instances/pending-1/rewind", Status: 412);
         yield return new("POST", "/runtime/webhooks/durabletask/instances/ghost/rewind", Status: 404);
@@ -271,7 +279,17 @@ public sealed class HostileInputTests : IAsyncLifetime
         yield return new("PATCH", "/api/definitions", "{}", Status: 405);
     }
 
-    private static IEnumerable<(string Raw, int Status)> RawCases()
+    private static IEnumerable<(byte[] Raw, int Status)> RawCases() =>
+        RawText().Select(c => (Encoding.Latin1.GetBytes(c.Raw), c.Status)).Concat(
+        [
+            (Utf8($"GET /api/approvals HTTP/1.1\r\nHost: 127.0.0.1\r\nx-functions-key: {KestrelHost.Key}\r\nx-ms-client-principal-name: ali\u202Ece\r\n\r\n"), 400),
+            (Utf8($"POST /api/approvals/pending-1/decide HTTP/1.1\r\nHost: 127.0.0.1\r\nx-functions-key: {KestrelHost.Key}\r\nx-ms-client-principal-name: al\u2066ice\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n{{\"approved\":true}}"), 400),
+            (Utf8($"POST /runtime/webhooks/durabletask/instances/pending-1/terminate HTTP/1.1\r\nHost: 127.0.0.1\r\nx-functions-key: {KestrelHost.Key}\r\nx-ms-client-principal-name: op\u202Eerator\r\nContent-Length: 0\r\n\r\n"), 400),
+        ]);
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static IEnumerable<(string Raw, int Status)> RawText()
     {
         yield return ($"GET /api/definitions/a%00b?code={KestrelHost.Key} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 400);
         yield return ($"POST /api/workflows/echo-flow/instances/a%00b HTTP/1.1\r\nHost: 127.0.0.1\r\nx-functions-key: {KestrelHost.Key}\r\nContent-Length: 2\r\n\r\n{{}}", 400);
@@ -296,10 +314,31 @@ public sealed class HostileInputTests : IAsyncLifetime
             return $"answered {status} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}: {text}";
         }
 
-        var problem = JsonNode.Parse(text);
+        JsonNode? problem;
+        try
+        {
+            problem = JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return $"answered {status} with a body that is not JSON: {text}";
+        }
+
         return (int?)problem?["status"] == status && !string.IsNullOrWhiteSpace((string?)problem?["detail"] ?? (string?)problem?["title"])
             ? null
             : $"answered {status} with a problem document lacking status or detail: {text}";
+    }
+
+    private static int? ProblemStatus(string body)
+    {
+        try
+        {
+            return (int?)JsonNode.Parse(body)?["status"];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Shorten(object? body) => body switch

@@ -56,13 +56,16 @@ public sealed class KestrelHost : IAsyncDisposable
 
     public string DataDirectory => _folder.Path;
 
+    /// <summary>Sends a raw request (Latin-1 text) on a new connection.</summary>
+    public Task<RawResponse> SendRawAsync(string request) => SendRawAsync(Encoding.Latin1.GetBytes(request));
+
     /// <summary>Sends raw bytes on a new connection and reads the answer until the server closes it or it is complete.</summary>
-    public async Task<RawResponse> SendRawAsync(string request)
+    public async Task<RawResponse> SendRawAsync(byte[] request)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(BaseAddress.Host, BaseAddress.Port);
         var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
+        await stream.WriteAsync(request);
         await stream.FlushAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var buffer = new MemoryStream();
