@@ -157,6 +157,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         yield return new("POST", "/api/definitions", """{"name":"expr","version":1,"steps":[{"id":"a","kind":"activity","activity":"echo","when":"input.x == (((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))"}]}""");
         yield return new("POST", "/api/definitions", "{\"name\":\"long\",\"version\":1,\"steps\":[{\"id\":\"a\",\"kind\":\"activity\",\"activity\":\"echo\",\"input\":\"{{" + new string('a', 5000) + "}}\"}]}", Status: 400);
         yield return new("POST", "/api/definitions", """{"name":"d","version":1,"steps":[{"id":"a","kind":"delay","duration":"P1Y1Q"}]}""", Status: 400);
+        yield return new("POST", "/api/definitions", """{"name":"ap","version":1,"steps":[{"id":"a","kind":"approval","approvers":["ali\u202Ece"]}]}""", Status: 400);
         yield return new("POST", "/api/definitions", "name: [unclosed\n  - : :", ContentType: "application/yaml", Status: 400);
         yield return new("POST", "/api/definitions", """{"name":"x","version":1}""", ContentType: "text/csv");
 
