@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serverless.Api.Routing;
 using Serverless.Host.Tests.Infrastructure;
 using Serverless.Runtime.History;
+using Xunit.Abstractions;
 
 namespace Serverless.Host.Tests;
 
@@ -15,7 +16,7 @@ namespace Serverless.Host.Tests;
 /// answer must be a 4xx problem document, and nothing stored (instances, history, definitions, schedules,
 /// approvals, audit trail) may change.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Json = "application/json";
     private const string Bidi = "%E2%80%AE";
@@ -102,6 +103,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             }
         }
 
+        output.WriteLine($"{Cases().Count()} hostile requests and {RawCases().Count()} raw ones; {failures.Count} wrong answers.");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Equal(before, StoreSnapshot.Take(_host.DataDirectory));
     }
