@@ -24,6 +24,7 @@ public static class ActivityCatalog
         new(Fail.Name, typeof(Fail)),
         new(RequestApproval.Name, typeof(RequestApproval)),
         new(CloseApproval.Name, typeof(CloseApproval)),
+        new(ConfirmApprovalDecision.Name, typeof(ConfirmApprovalDecision)),
         new(ReserveInventory.Name, typeof(ReserveInventory)),
         new(ReleaseInventory.Name, typeof(ReleaseInventory)),
         new(ChargePayment.Name, typeof(ChargePayment)),

@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
         services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<PublishedRunGate>();
         services.AddSingleton<WorkflowTerminationAudit>();
         services.AddSingleton<DurableHttpApi>();
         services.AddSingleton<DefinitionEndpoints>();

@@ -5,6 +5,8 @@ using Serverless.Api;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
+using Serverless.Host.Logging;
+using Serverless.Host.Server;
 using Serverless.Runtime;
 using Serverless.Schedules;
 using Serverless.Storage;
@@ -31,7 +33,14 @@ public static class HostComposition
 
         var settings = HostSettings.Read(builder.Configuration, root);
         var key = AdminKey.Load(settings);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes + 1);
+        HostLogging.Configure(builder, [key.Value, settings.AdminKey]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Handlers answer 413 past MaxRequestBodyBytes; Kestrel then reads and drops the rest of a body up to four
+            // times the limit, so the client sees that answer rather than a reset connection. Beyond it, it closes.
+            k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes * 4L;
+            ServerRefusalProblems.UseOnEveryEndpoint(k);
+        });
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddSingleton(settings);

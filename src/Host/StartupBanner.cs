@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Serverless.Host;
 
-/// <summary>Prints where the host listens, the admin key and where data lives, once it has started.</summary>
+/// <summary>
+/// Prints where the host listens, where the admin key is (never the key itself: console output ends up in logs) and
+/// where data lives, once it has started.
+/// </summary>
 internal static partial class StartupBanner
 {
     public static void Register(WebApplication app)
@@ -19,7 +22,9 @@ internal static partial class StartupBanner
                 Console.WriteLine($"Listening on {address}/api (product) and {address}/runtime/webhooks/durabletask (Durable API)");
             }
 
-            Console.WriteLine($"Admin key ({key.Source}): {key.Value}");
+            Console.WriteLine(key.Source.StartsWith("setting ", StringComparison.Ordinal)
+                ? $"Admin key: the {key.Source[8..]} setting"
+                : $"Admin key: in {key.Source} (KEY=$(cat {Path.GetRelativePath(Environment.CurrentDirectory, key.Source)}))");
             Console.WriteLine($"Data folder: {settings.DataDirectory}; product tables: {storage}");
             Console.Out.Flush();
         });

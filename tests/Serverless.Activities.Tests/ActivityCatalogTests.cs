@@ -14,7 +14,7 @@ public sealed class ActivityCatalogTests
         var names = ActivityCatalog.All.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(ActivityCatalog.All.Count, names.Count);
-        Assert.True(names.SetEquals(WellKnownActivities.All.Append(RequestApproval.Name).Append(CloseApproval.Name).Append(Workflows.RecordWorkflowEventsActivity.Name)));
+        Assert.True(names.SetEquals(WellKnownActivities.All.Append(RequestApproval.Name).Append(CloseApproval.Name).Append(ConfirmApprovalDecision.Name).Append(Workflows.RecordWorkflowEventsActivity.Name)));
     }
 
     [Fact]

@@ -52,6 +52,39 @@ public sealed class ApprovalRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RaiseEvent_RawApprovalEventNamingListedApprover_DecidesNothing()
+    {
+        var raw = await _host.Client.PostAsJsonAsync(
+            $"/runtime/webhooks/durabletask/instances/{_id}/raiseEvent/approval:decide", new { approver = "alice", approved = true });
+        Assert.Equal(HttpStatusCode.Accepted, raw.StatusCode);
+        await _host.WaitForActivityAsync(_id, ConfirmApprovalDecision.Name);
+
+        Assert.Equal("Running", (await _host.Durable.GetInstanceAsync(_id))!.RuntimeStatus.ToString());
+        Assert.Empty((await _host.Get<ApprovalInbox>().GetAsync(_id, "decide"))!.Decisions);
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(HttpMethod.Post, $"/api/approvals/{_id}/decide", "bob", new { approved = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(HttpMethod.Post, $"/api/approvals/{_id}/decide", "alice", new { approved = false })).StatusCode);
+        var done = await _host.WaitForCompletionAsync(_id);
+        Assert.Contains("rejected", done.SerializedOutput, StringComparison.Ordinal);
+        var trail = await TestHost.ReadJsonAsync(await _host.Client.GetAsync($"/api/instances/{_id}/audit"));
+        var entries = trail["entries"]!.AsArray();
+        Assert.Equal(["bob", "alice"], entries.Where(e => (string?)e!["eventType"] == "ApprovalDecided").Select(e => (string?)e!["actor"]));
+        Assert.DoesNotContain(entries, e => (string?)e!["eventType"] == "ApprovalDecided" && (bool?)e!["details"]!["approved"] == true);
+        Assert.Single(entries, e => (string?)e!["eventType"] == "ApprovalIgnored");
+    }
+
+    [Theory]
+    [InlineData("ali\u202Ece")]
+    [InlineData("alice\u2066")]
+    [InlineData("\u200Balice")]
+    public async Task Approvals_PrincipalWithInvisibleFormatCharacters_Returns400AndRecordsNothing(string principal)
+    {
+        await TestHost.ReadProblemAsync(await SendAsync(HttpMethod.Get, "/api/approvals", principal), 400);
+        await TestHost.ReadProblemAsync(await SendAsync(HttpMethod.Post, $"/api/approvals/{_id}/decide", principal, new { approved = true }), 400);
+
+        Assert.Empty((await _host.Get<ApprovalInbox>().GetAsync(_id, "decide"))!.Decisions);
+    }
+
+    [Fact]
     public async Task Decide_NotListedApprover_Returns403AndRecordsNothing()
     {
         var response = await SendAsync(HttpMethod.Post, $"/api/approvals/{_id}/decide", "mallory", new { approved = true });

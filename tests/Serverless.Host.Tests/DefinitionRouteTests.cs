@@ -118,6 +118,18 @@ public sealed class DefinitionRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Activate_UnknownField_Returns400AndKeepsActive()
+    {
+        await _host.PublishOkAsync(TestWorkflows.Echo);
+        await _host.PublishOkAsync(TestWorkflows.EchoV2);
+
+        var problem = await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync("/api/definitions/echo-flow/active", new { version = 1, reason = "rollback" }), 400);
+
+        Assert.Contains("'reason'", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(2, (int)(await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/api/definitions")))[0]!["activeVersion"]!);
+    }
+
+    [Fact]
     public async Task Activate_UnknownVersion_Returns404AndKeepsActive()
     {
         await _host.PublishOkAsync(TestWorkflows.Echo);

@@ -209,15 +209,15 @@ public sealed class DurableApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rewind_FailedInstance_Returns409AndCompletedReturns410()
+    public async Task Rewind_FailedInstance_Returns501AndCompletedReturns412()
     {
         var failed = (string)(await _host.StartAsync("fail-flow", null))["id"]!;
         var completed = (string)(await _host.StartAsync("echo-flow", new { text = "x" }))["id"]!;
         await _host.WaitForCompletionAsync(failed);
         await _host.WaitForCompletionAsync(completed);
 
-        await TestHost.ReadProblemAsync(await _host.Client.PostAsync($"{Base}/instances/{failed}/rewind?reason=retry", null), 409);
-        await TestHost.ReadProblemAsync(await _host.Client.PostAsync($"{Base}/instances/{completed}/rewind", null), 410);
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsync($"{Base}/instances/{failed}/rewind?reason=retry", null), 501);
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsync($"{Base}/instances/{completed}/rewind", null), 412);
     }
 
     [Fact]
@@ -352,7 +352,65 @@ public sealed class DurableApiTests : IAsyncLifetime
         Assert.Null(await _host.Durable.GetInstanceAsync(done));
         Assert.NotNull(await _host.Durable.GetInstanceAsync(failed));
         Assert.NotNull(await _host.Durable.GetInstanceAsync(running));
-        await TestHost.ReadProblemAsync(await _host.Client.DeleteAsync($"{Base}/instances?runtimeStatus=Completed"), 404);
+        await TestHost.ReadProblemAsync(await _host.Client.DeleteAsync($"{Base}/instances?runtimeStatus=Completed&createdTimeFrom=2000-01-01T00:00:00Z"), 404);
+    }
+
+    [Fact]
+    public async Task PurgeByFilter_WithoutCreatedTimeFrom_Returns400AndPurgesNothing()
+    {
+        var done = (string)(await _host.StartAsync("echo-flow", new { text = "x" }))["id"]!;
+        await _host.WaitForCompletionAsync(done);
+
+        var problem = await TestHost.ReadProblemAsync(await _host.Client.DeleteAsync($"{Base}/instances?runtimeStatus=Completed"), 400);
+
+        Assert.Contains("createdTimeFrom", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.NotNull(await _host.Durable.GetInstanceAsync(done));
+    }
+
+    [Fact]
+    public async Task Start_WithTimeoutAndCompletesInTime_Returns200WithTheOutput()
+    {
+        var input = await _host.Get<WorkflowStarter>().PrepareAsync("echo-flow", null, System.Text.Json.JsonDocument.Parse("{\"text\":\"hi\"}").RootElement, null, null, default);
+
+        var response = await _host.Client.PostAsJsonAsync($"{Base}/orchestrators/RunWorkflow/waited-1?timeout=60&pollingInterval=1", input);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal("Completed", (await _host.Durable.GetInstanceAsync("waited-1"))!.RuntimeStatus.ToString());
+        Assert.Equal((await _host.Durable.GetInstanceAsync("waited-1", true))!.SerializedOutput, body);
+        Assert.Contains("\"hi\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithTimeoutStillRunningWhenItElapses_Returns202WithManagementPayload()
+    {
+        var input = await _host.Get<WorkflowStarter>().PrepareAsync("wait-flow", null, null, null, null, default);
+        var pending = _host.Client.PostAsJsonAsync($"{Base}/orchestrators/RunWorkflow/waited-2?timeout=5", input);
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!pending.IsCompleted)
+        {
+            limit.Token.ThrowIfCancellationRequested();
+            _host.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        var response = await pending;
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("waited-2", (string?)(await TestHost.ReadJsonAsync(response))["id"]);
+        Assert.Equal("Running", (await _host.Durable.GetInstanceAsync("waited-2"))!.RuntimeStatus.ToString());
+    }
+
+    [Theory]
+    [InlineData("timeout=0")]
+    [InlineData("timeout=abc")]
+    [InlineData("timeout=5&pollingInterval=10")]
+    [InlineData("pollingInterval=1")]
+    public async Task Start_BadWaitParameters_Returns400AndStartsNothing(string query)
+    {
+        await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync($"{Base}/orchestrators/SequentialChain/bad-wait?{query}", new { }), 400);
+
+        Assert.Null(await _host.Durable.GetInstanceAsync("bad-wait"));
     }
 
     [Fact]

@@ -69,6 +69,25 @@ public sealed class StartAndOperationsTests : IAsyncLifetime
         Assert.Empty((await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/runtime/webhooks/durabletask/instances"))).AsArray());
     }
 
+    [Theory]
+    [InlineData("a%5Cb")]
+    [InlineData("a%23b")]
+    [InlineData("a%3Fb")]
+    [InlineData("a%01b")]
+    [InlineData("pay%E2%80%AEcod.exe")]
+    [InlineData("a%E2%81%A6b")]
+    [InlineData("a%E2%80%8Bb")]
+    public async Task Start_InstanceIdBreakingKeyOrDisplayRules_Returns400OnEveryStartRouteAndStartsNothing(string escapedId)
+    {
+        foreach (var route in new[] { "/api/workflows/echo-flow/instances/", "/api/orchestrators/SequentialChain/", "/runtime/webhooks/durabletask/orchestrators/SequentialChain/" })
+        {
+            var problem = await TestHost.ReadProblemAsync(await _host.Client.PostAsJsonAsync(route + escapedId, new { text = "x" }), 400);
+            Assert.Contains("instance id", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Empty((await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/runtime/webhooks/durabletask/instances"))).AsArray());
+    }
+
     [Fact]
     public async Task StartOrchestrator_Unknown_Returns404()
     {

@@ -55,7 +55,7 @@ public sealed partial class ApprovalInbox
             try
             {
                 await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(decided), entity.ETag, Tables.TableUpdateMode.Replace, cancellationToken);
-                Log.Decided(_logger, instanceId, stepId, decision.Approver, decision.Approved);
+                Log.Decided(_logger, instanceId, stepId, decision.Approved);
                 return decided;
             }
             catch (RequestFailedException e) when (e.Status == 412)

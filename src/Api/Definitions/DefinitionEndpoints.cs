@@ -115,6 +115,14 @@ public sealed class DefinitionEndpoints(DefinitionStore definitions, ApiOptions 
         HandlerGuard.RunAsync(async () =>
         {
             var body = await RequestBody.ReadObjectAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            foreach (var property in body.EnumerateObject())
+            {
+                if (property.Name != "version")
+                {
+                    throw ApiProblemException.BadRequest($"Unknown field '{property.Name}'; the body is {{\"version\": n}}.");
+                }
+            }
+
             if (!body.TryGetProperty("version", out var versionElement) || versionElement.ValueKind != JsonValueKind.Number
                 || !versionElement.TryGetInt32(out var version) || version < 1)
             {

@@ -34,10 +34,11 @@ public sealed partial class DurableHttpApi
         HandlerGuard.RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(client);
+            var actor = CallerIdentity.NameOr(request, "admin");
             await RequireActiveAsync(client, instanceId, "be terminated", cancellationToken);
             var reason = Reason(request);
             await client.TerminateInstanceAsync(instanceId, reason, cancellationToken);
-            await terminations.RecordAsync(client, instanceId, CallerIdentity.NameOr(request, "admin"), reason, cancellationToken);
+            await terminations.RecordAsync(client, instanceId, actor, reason, cancellationToken);
             return Results.Accepted();
         });
 
@@ -72,8 +73,8 @@ public sealed partial class DurableHttpApi
         });
 
     /// <summary>
-    /// <c>POST instances/{id}/rewind</c>: 404 unknown; 410 when the instance did not fail (as documented); for a failed
-    /// instance 409, because the embedded runtime does not rewind (restart it instead).
+    /// <c>POST instances/{id}/rewind</c>, with Durable's codes: 404 unknown; 412 when the instance is not failed; 501 for
+    /// a failed instance, because the embedded runtime cannot rewind (restart runs it again from the start).
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="client">The Durable client.</param>
@@ -86,8 +87,8 @@ public sealed partial class DurableHttpApi
             ArgumentNullException.ThrowIfNull(client);
             var instance = await client.GetInstanceAsync(instanceId, false, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
             return instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed
-                ? Problems.Create(409, "Rewind not supported", $"Instance '{instanceId}' failed, but the embedded runtime cannot rewind; use restart to run it again from the start.")
-                : Problems.Create(410, "Instance not failed", $"Instance '{instanceId}' is {instance.RuntimeStatus}; only a failed instance can be rewound.");
+                ? Problems.Create(StatusCodes.Status501NotImplemented, "Rewind not implemented", $"Instance '{instanceId}' failed, but the embedded runtime cannot rewind; use restart to run it again from the start.")
+                : Problems.Create(StatusCodes.Status412PreconditionFailed, "Instance not failed", $"Instance '{instanceId}' is {instance.RuntimeStatus}; only a failed instance can be rewound.");
         });
 
     /// <summary><c>POST instances/{id}/restart?restartWithNewInstanceId=</c>: 202 with the new instance's payload; 404; 409 while running.</summary>
@@ -133,7 +134,8 @@ public sealed partial class DurableHttpApi
 
     /// <summary>
     /// <c>DELETE instances?createdTimeFrom=&amp;createdTimeTo=&amp;runtimeStatus=</c>: 200 <c>{"instancesDeleted":n}</c>,
-    /// 404 when nothing matched. Only finished instances are ever purged.
+    /// 404 when nothing matched; 400 without <c>createdTimeFrom</c>, which Durable requires. Only finished instances
+    /// are ever purged.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="client">The Durable client.</param>
@@ -143,7 +145,9 @@ public sealed partial class DurableHttpApi
         HandlerGuard.RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(client);
-            var filter = new PurgeInstancesFilter(QueryValues.Time(request, "createdTimeFrom"), QueryValues.Time(request, "createdTimeTo"), QueryValues.Statuses(request));
+            var from = QueryValues.Time(request, "createdTimeFrom")
+                ?? throw ApiProblemException.BadRequest("Query parameter 'createdTimeFrom' is required to purge by filter (ISO 8601, e.g. 2026-01-01T00:00:00Z).");
+            var filter = new PurgeInstancesFilter(from, QueryValues.Time(request, "createdTimeTo"), QueryValues.Statuses(request));
             var result = await client.PurgeAllInstancesAsync(filter, null, cancellationToken);
             return result.PurgedInstanceCount == 0
                 ? Problems.Create(404, "Nothing to purge", "No finished instance matches the filter.")

@@ -14,12 +14,18 @@ namespace Serverless.Api.Durable;
 /// </summary>
 /// <param name="options">Hub name, key and body limit.</param>
 /// <param name="terminations">Audits the termination of workflow instances.</param>
-public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminationAudit terminations)
+/// <param name="gate">Lets only published definitions run through the start route.</param>
+/// <param name="time">The clock a start's <c>timeout</c> runs on.</param>
+public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminationAudit terminations, PublishedRunGate gate, TimeProvider time)
 {
     /// <summary>The response header carrying the list continuation token (and the request header resuming it).</summary>
     public const string ContinuationHeader = "x-ms-continuation-token";
 
-    /// <summary><c>POST orchestrators/{functionName}/{instanceId?}</c>: 202 with the management payload; 400 unknown function or bad JSON.</summary>
+    /// <summary>
+    /// <c>POST orchestrators/{functionName}/{instanceId?}?timeout=&amp;pollingInterval=</c>: 202 with the management
+    /// payload; with <c>timeout</c> (seconds) the request waits for the instance: 200 with its output when it
+    /// completed in time. 400 unknown function, bad id, bad JSON or bad wait parameters.
+    /// </summary>
     /// <param name="request">The request; its body is the input.</param>
     /// <param name="client">The Durable client.</param>
     /// <param name="functionName">The orchestrator.</param>
@@ -30,9 +36,17 @@ public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminati
         HandlerGuard.RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(client);
+            StartEndpoints.RequireValidId(instanceId);
+            var wait = WaitFor(request);
+            var view = StatusView.Read(request);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-            return ManagementPayload.For(request, options, id).Accepted();
+            object? start = PublishedRunGate.Guards(functionName)
+                ? await gate.CheckAsync(input, CallerIdentity.NameOr(request, "admin"), StartEndpoints.Correlation(request), cancellationToken)
+                : input;
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, start, new StartOrchestrationOptions(instanceId), cancellationToken);
+            return wait is { } timeout
+                ? await WaitForFinishAsync(request, client, id, timeout, view, cancellationToken)
+                : ManagementPayload.For(request, options, id).Accepted();
         });
 
     /// <summary>
@@ -48,30 +62,34 @@ public sealed partial class DurableHttpApi(ApiOptions options, WorkflowTerminati
         HandlerGuard.RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(client);
-            var showHistory = QueryValues.Bool(request, "showHistory", false);
-            var showHistoryOutput = QueryValues.Bool(request, "showHistoryOutput", false);
-            var showInput = QueryValues.Bool(request, "showInput", true);
-            var serverErrorOnFailure = QueryValues.Bool(request, "returnInternalServerErrorOnFailure", false);
+            var view = StatusView.Read(request);
             var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
                 ?? throw new OrchestrationNotFoundException(instanceId);
-            var body = InstanceStatusJson.Status(metadata, showInput);
-            if (showHistory)
-            {
-                body["historyEvents"] = InstanceStatusJson.History(
-                    await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken), showInput, showHistoryOutput);
-            }
-
-            var status = metadata.RuntimeStatus switch
-            {
-                OrchestrationRuntimeStatus.Completed => StatusCodes.Status200OK,
-                OrchestrationRuntimeStatus.Failed when serverErrorOnFailure => StatusCodes.Status500InternalServerError,
-                OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => StatusCodes.Status400BadRequest,
-                _ => StatusCodes.Status202Accepted,
-            };
-            return status == StatusCodes.Status202Accepted
-                ? new JsonWithLocation(body, status, ManagementPayload.For(request, options, instanceId).StatusQueryGetUri)
-                : Results.Json(body, statusCode: status);
+            return await StatusResultAsync(request, client, metadata, view, cancellationToken);
         });
+
+    // The status answer of GET instances/{id}, also given by a waiting start whose instance failed or was terminated.
+    private async Task<IResult> StatusResultAsync(
+        HttpRequest request, DurableTaskClient client, OrchestrationMetadata metadata, StatusView view, CancellationToken cancellationToken)
+    {
+        var body = InstanceStatusJson.Status(metadata, view.ShowInput);
+        if (view.ShowHistory)
+        {
+            body["historyEvents"] = InstanceStatusJson.History(
+                await client.GetOrchestrationHistoryAsync(metadata.InstanceId, cancellationToken), view.ShowInput, view.ShowHistoryOutput);
+        }
+
+        var status = metadata.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => StatusCodes.Status200OK,
+            OrchestrationRuntimeStatus.Failed when view.ServerErrorOnFailure => StatusCodes.Status500InternalServerError,
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status202Accepted,
+        };
+        return status == StatusCodes.Status202Accepted
+            ? new JsonWithLocation(body, status, ManagementPayload.For(request, options, metadata.InstanceId).StatusQueryGetUri)
+            : Results.Json(body, statusCode: status);
+    }
 
     /// <summary>
     /// <c>GET instances</c>: 200 with an array of status objects, filtered by runtimeStatus, createdTimeFrom,

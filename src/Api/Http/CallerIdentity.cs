@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Serverless.Durable;
 
 namespace Serverless.Api.Http;
 
@@ -12,14 +13,31 @@ public static class CallerIdentity
     /// <summary>The principal-name header.</summary>
     public const string PrincipalNameHeader = "x-ms-client-principal-name";
 
+    /// <summary>The longest principal name accepted.</summary>
+    public const int MaxLength = 256;
+
     /// <summary>The caller's name, or null when the request carries none.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The name, or null.</returns>
+    /// <exception cref="ApiProblemException">400 when the name is too long or holds control, invisible format (such as
+    /// bidirectional overrides) or separator characters: it would show in the audit trail as someone else.</exception>
     public static string? Name(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = request.Headers[PrincipalNameHeader].ToString().Trim();
-        return name.Length is > 0 and <= 256 ? name : null;
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        if (name.Length > MaxLength)
+        {
+            throw new ApiProblemException(400, "Invalid principal name", $"The {PrincipalNameHeader} header is {name.Length} characters; at most {MaxLength} are accepted.");
+        }
+
+        return DisplaySafeText.Problem(name, $"The {PrincipalNameHeader} header") is { } problem
+            ? throw new ApiProblemException(400, "Invalid principal name", problem)
+            : name;
     }
 
     /// <summary>The caller's name, or <paramref name="fallback"/>.</summary>

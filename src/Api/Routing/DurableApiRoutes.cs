@@ -10,7 +10,7 @@ public static class DurableApiRoutes
     public const string Prefix = "runtime/webhooks/durabletask";
 
     /// <summary>Start an orchestration.</summary>
-    public static readonly ApiRoute Start = new("DurableStart", ["POST"], "orchestrators/{functionName}/{instanceId?}", RouteAuthorization.System, "Start an orchestrator function.");
+    public static readonly ApiRoute Start = new("DurableStart", ["POST"], "orchestrators/{functionName}/{instanceId?}", RouteAuthorization.System, "Start an orchestrator function (?timeout=&pollingInterval= to wait for it to finish).");
 
     /// <summary>Get one instance's status.</summary>
     public static readonly ApiRoute GetStatus = new("DurableGetStatus", ["GET"], "instances/{instanceId}", RouteAuthorization.System, "Instance status (showHistory, showHistoryOutput, showInput, returnInternalServerErrorOnFailure).");
@@ -37,7 +37,7 @@ public static class DurableApiRoutes
     public static readonly ApiRoute Resume = new("DurableResume", ["POST"], "instances/{instanceId}/resume", RouteAuthorization.System, "Resume a suspended instance (?reason=).");
 
     /// <summary>Rewind.</summary>
-    public static readonly ApiRoute Rewind = new("DurableRewind", ["POST"], "instances/{instanceId}/rewind", RouteAuthorization.System, "Rewind a failed instance (not supported by the embedded runtime: documented 4xx).");
+    public static readonly ApiRoute Rewind = new("DurableRewind", ["POST"], "instances/{instanceId}/rewind", RouteAuthorization.System, "Rewind a failed instance (412 when not failed; 501 because the embedded runtime cannot rewind: restart instead).");
 
     /// <summary>Restart.</summary>
     public static readonly ApiRoute Restart = new("DurableRestart", ["POST"], "instances/{instanceId}/restart", RouteAuthorization.System, "Restart a finished instance (?restartWithNewInstanceId=).");

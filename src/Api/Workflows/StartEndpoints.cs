@@ -3,14 +3,16 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
+using Serverless.Durable;
 using Serverless.Orchestrations;
 
 namespace Serverless.Api.Workflows;
 
 /// <summary>Start a workflow by definition name, or a code-first orchestrator by name: 202 with the management payload.</summary>
 /// <param name="starter">Starts workflows.</param>
+/// <param name="gate">Lets only published definitions run through the orchestrator route.</param>
 /// <param name="options">Limits, hub name and key.</param>
-public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
+public sealed class StartEndpoints(WorkflowStarter starter, PublishedRunGate gate, ApiOptions options)
 {
     /// <summary>
     /// <c>POST workflows/{name}/instances/{instanceId?}?version=</c>, body = input: 202 + <c>Location</c> + payload;
@@ -25,11 +27,11 @@ public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
     public Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient client, string name, string? instanceId, CancellationToken cancellationToken) =>
         HandlerGuard.RunAsync(async () =>
         {
+            RequireValidId(instanceId);
             var version = QueryValues.Int(request, "version", 1, int.MaxValue);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
             await RequireNewAsync(client, instanceId, cancellationToken);
-            var correlation = request.Headers["x-correlation-id"].ToString() is { Length: > 0 and <= 128 } c ? c : request.HttpContext.TraceIdentifier;
-            var id = await starter.StartAsync(client, name, version, instanceId, input, CallerIdentity.NameOr(request, "api"), correlation, cancellationToken);
+            var id = await starter.StartAsync(client, name, version, instanceId, input, CallerIdentity.NameOr(request, "api"), Correlation(request), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
 
@@ -47,11 +49,31 @@ public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
             var known = OrchestratorCatalog.All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw ApiProblemException.NotFound(
                     $"No orchestrator named '{name}'; known: {string.Join(", ", OrchestratorCatalog.All.Select(d => d.Name))}.");
+            RequireValidId(instanceId);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            object? start = PublishedRunGate.Guards(known.Name)
+                ? await gate.CheckAsync(input, CallerIdentity.NameOr(request, "api"), Correlation(request), cancellationToken)
+                : input;
             await RequireNewAsync(client, instanceId, cancellationToken);
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, start, new StartOrchestrationOptions(instanceId), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
+
+    /// <summary>The <c>x-correlation-id</c> header when it is short, display-safe text; else the request's trace id.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The correlation id.</returns>
+    internal static string Correlation(HttpRequest request) =>
+        request.Headers["x-correlation-id"].ToString() is { Length: > 0 and <= 128 } c && DisplaySafeText.IsSafe(c) ? c : request.HttpContext.TraceIdentifier;
+
+    /// <summary>400 when a caller-chosen instance id breaks <see cref="InstanceIds"/>; nothing is read or stored first.</summary>
+    /// <param name="instanceId">The id from the route, or null for a generated one.</param>
+    internal static void RequireValidId(string? instanceId)
+    {
+        if (instanceId is not null && InstanceIds.Problem(instanceId) is { } problem)
+        {
+            throw new ApiProblemException(400, "Invalid instance id", problem);
+        }
+    }
 
     // Durable would silently replace a finished instance with the same id; the product API refuses to reuse ids.
     private static async Task RequireNewAsync(DurableTaskClient client, string? instanceId, CancellationToken cancellationToken)

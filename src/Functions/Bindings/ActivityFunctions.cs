@@ -4,6 +4,7 @@ using Serverless.Activities;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
 using Serverless.Activities.Workflows;
+using Serverless.Approvals;
 
 namespace Serverless.Functions.Bindings;
 
@@ -76,6 +77,14 @@ public static partial class ActivityFunctions
     [Function("CloseApproval")]
     public static Task<bool> CloseApproval([ActivityTrigger] CloseApprovalInput input, FunctionContext function) =>
         SharedTasks.RunActivityAsync<CloseApproval, CloseApprovalInput, bool>(input, function);
+
+    /// <summary>Activity <c>ConfirmApprovalDecision</c>: runs <see cref="ConfirmApprovalDecision"/>.</summary>
+    /// <param name="input">The activity input.</param>
+    /// <param name="function">The invocation.</param>
+    /// <returns>The activity output.</returns>
+    [Function("ConfirmApprovalDecision")]
+    public static Task<ApprovalDecision?> ConfirmApprovalDecision([ActivityTrigger] ConfirmDecisionInput input, FunctionContext function) =>
+        SharedTasks.RunActivityAsync<ConfirmApprovalDecision, ConfirmDecisionInput, ApprovalDecision?>(input, function);
 
     /// <summary>Activity <c>recordWorkflowEvents</c>: runs <see cref="RecordWorkflowEventsActivity"/>.</summary>
     /// <param name="input">The activity input.</param>

@@ -131,11 +131,22 @@ public sealed class HumanApproval : TaskOrchestrator<HumanApprovalInput, HumanAp
                 continue;
             }
 
-            tally.Counted.Add(decision with { Approver = approver });
-            if (!decision.Approved || ++approvals >= level.Quorum)
+            // The event only signals a decision; what counts is what the inbox recorded (the decide route records
+            // first), so a raw approval event cannot decide in an approver's name.
+            var recorded = await context.CallActivityAsync<ApprovalDecision?>(
+                ConfirmApprovalDecision.Name, new ConfirmDecisionInput(context.InstanceId, stepId, approver));
+            if (recorded is null)
+            {
+                decided.Remove(approver);
+                tally.Ignored++;
+                continue;
+            }
+
+            tally.Counted.Add(recorded with { Approver = approver });
+            if (!recorded.Approved || ++approvals >= level.Quorum)
             {
                 timerCancel.Cancel();
-                return decision.Approved ? "approved" : "rejected";
+                return recorded.Approved ? "approved" : "rejected";
             }
         }
     }

@@ -52,6 +52,7 @@ internal sealed class ApprovalTally(IEnumerable<string> approvers, int quorum)
         return true;
     }
 
-    private bool HasDecided(string approver) =>
+    /// <summary>True when <paramref name="approver"/> has already decided.</summary>
+    public bool HasDecided(string approver) =>
         _approvals.Contains(approver, StringComparer.OrdinalIgnoreCase) || _rejections.Contains(approver, StringComparer.OrdinalIgnoreCase);
 }

@@ -31,7 +31,7 @@ internal sealed partial class WorkflowRun
             {
                 var decision = await decisionTask;
                 cancel.Cancel();
-                if (RecordDecision(step, state, decision) is { } outcome)
+                if (await RecordDecisionAsync(step, state, decision) is { } outcome)
                     return await CloseApprovalAsync(step, state, outcome, timedOut: false);
                 continue;
             }
@@ -61,16 +61,24 @@ internal sealed partial class WorkflowRun
         }
     }
 
-    private string? RecordDecision(ApprovalStep step, ApprovalTally state, ApprovalDecision? decision)
+    // The event only signals that a decision may have been made: what counts is the decision the inbox recorded
+    // (the decide route records before it raises), so a raw approval:<step> event cannot decide in anyone's name.
+    private async Task<string?> RecordDecisionAsync(ApprovalStep step, ApprovalTally state, ApprovalDecision? signal)
     {
-        if (decision is null || string.IsNullOrWhiteSpace(decision.Approver))
+        if (signal is null || string.IsNullOrWhiteSpace(signal.Approver))
             return null;
-        if (!state.Record(decision))
+        var reason = !state.IsAllowed(signal.Approver) ? "not a listed approver"
+            : state.HasDecided(signal.Approver) ? "already decided"
+            : null;
+        var decision = reason is null
+            ? await _context.CallActivityAsync<ApprovalDecision?>(ConfirmApprovalDecision.Name, new ConfirmDecisionInput(_context.InstanceId, step.Id, signal.Approver))
+            : null;
+        if (decision is null || !state.Record(decision))
         {
             Emit(WorkflowEventTypes.ApprovalIgnored, step.Id, new JsonObject
             {
-                ["approver"] = decision.Approver,
-                ["reason"] = state.IsAllowed(decision.Approver) ? "already decided" : "not a listed approver",
+                ["approver"] = signal.Approver,
+                ["reason"] = reason ?? "not recorded in the approvals inbox (decide through POST /api/approvals/{instanceId}/{stepId})",
             });
             return null;
         }

@@ -16,7 +16,7 @@ internal sealed partial class WorkflowRun
         [LoggerMessage(EventId = 7203, Level = LogLevel.Warning, Message = "Workflow {Workflow}@{Version} ({InstanceId}) failed at step {Step}: {Reason}")]
         public static partial void Failed(ILogger logger, string workflow, int version, string instanceId, string step, string reason);
 
-        [LoggerMessage(EventId = 7204, Level = LogLevel.Information, Message = "Workflow {Workflow}@{Version} ({InstanceId}) continues as new at loop iteration {Iteration} (generation {Generation}).")]
+        [LoggerMessage(EventId = 7204, Level = LogLevel.Debug, Message = "Workflow {Workflow}@{Version} ({InstanceId}) continues as new at loop iteration {Iteration} (generation {Generation}).")]
         public static partial void Continued(ILogger logger, string workflow, int version, string instanceId, int iteration, int generation);
     }
 }

@@ -11,7 +11,6 @@ namespace Serverless.Runtime.Client;
 /// <summary>The embedded runtime's <see cref="DurableTaskClient"/>: writes go to the store and wake the dispatcher in memory.</summary>
 internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
 {
-    private const int MaxInstanceIdLength = 256;
     private readonly DurableRuntime _runtime;
     private readonly IRuntimeStore _store;
     private readonly DurableRuntimeOptions _options;
@@ -160,12 +159,5 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         return await _store.GetInstanceAsync(instanceId, cancellation) ?? throw new OrchestrationNotFoundException(instanceId);
     }
 
-    private static void ValidateInstanceId(string instanceId)
-    {
-        if (string.IsNullOrWhiteSpace(instanceId) || instanceId.Length > MaxInstanceIdLength || instanceId.Any(char.IsControl))
-        {
-            throw new ArgumentException(
-                $"An instance id must be 1 to {MaxInstanceIdLength} characters with no control characters.", nameof(instanceId));
-        }
-    }
+    private static void ValidateInstanceId(string instanceId) => InstanceIds.Validate(instanceId);
 }

@@ -127,7 +127,7 @@ internal sealed partial class ActivityDispatcher
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Activity {Name} of {InstanceId} failed: {Reason}")]
+        [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Activity {Name} of {InstanceId} failed: {Reason}")]
         public static partial void ActivityFailed(ILogger logger, string name, string instanceId, string reason);
 
         [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Result of activity {Name} of {InstanceId} could not be stored; it will run again.")]

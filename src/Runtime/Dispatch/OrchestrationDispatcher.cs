@@ -205,7 +205,7 @@ internal sealed partial class OrchestrationDispatcher
         [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Lease on instance {InstanceId} lost: {Reason}")]
         public static partial void LeaseLost(ILogger logger, string instanceId, string reason);
 
-        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Instance {InstanceId} failed: {Reason}")]
+        [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Instance {InstanceId} failed: {Reason}")]
         public static partial void InstanceFailed(ILogger logger, string instanceId, string reason);
 
         [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Sub-orchestration {ChildId} of {InstanceId} not started: an active instance has that id.")]

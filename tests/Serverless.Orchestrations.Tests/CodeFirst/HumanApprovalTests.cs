@@ -45,8 +45,8 @@ public sealed class HumanApprovalTests
 
         Assert.Equal(("approved", 0, 2), (output.Decision, output.Level, output.Ignored));
         Assert.Equal(["ann", "ben"], output.DecidedBy);
-        Assert.Equal(["RequestApproval", "CloseApproval", "echo"], context.CallNames);
-        Assert.Equal("approved", context.Calls[1].Input!["outcome"]!.GetValue<string>());
+        Assert.Equal(["RequestApproval", "ConfirmApprovalDecision", "ConfirmApprovalDecision", "CloseApproval", "echo"], context.CallNames);
+        Assert.Equal("approved", context.Calls[3].Input!["outcome"]!.GetValue<string>());
     }
 
     [Fact]
@@ -59,8 +59,22 @@ public sealed class HumanApprovalTests
         var output = await new HumanApproval().RunAsync(context.Object, s_input);
 
         Assert.Equal(("rejected", false), (output.Decision, output.TimedOut));
-        Assert.Equal(["RequestApproval", "CloseApproval"], context.CallNames);
+        Assert.Equal(["RequestApproval", "ConfirmApprovalDecision", "ConfirmApprovalDecision", "CloseApproval"], context.CallNames);
         Assert.Null(output.OnApprovedOutput);
+    }
+
+    [Fact]
+    public async Task RunAsync_EventWithoutInboxDecision_IsIgnoredAndInboxDecisionCounts()
+    {
+        var context = Context().ConfirmFrom(new ApprovalDecision("ann", true), new ApprovalDecision("ben", false));
+        context.ScriptTimers();
+        context.ScriptDecisions("approve", Decide("cat"), Decide("ann"), Decide("cat"), Decide("ben", approved: true));
+
+        var output = await new HumanApproval().RunAsync(context.Object, s_input);
+
+        Assert.Equal(("rejected", 2), (output.Decision, output.Ignored));
+        Assert.Equal(["ann", "ben"], output.DecidedBy);
+        Assert.Equal("cat", context.Calls[1].Input!["approver"]!.GetValue<string>());
     }
 
     [Fact]

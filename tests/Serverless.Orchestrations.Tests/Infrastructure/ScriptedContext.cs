@@ -21,6 +21,7 @@ internal sealed class ScriptedContext
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, Func<JsonNode?, Task<object?>>> _handlers = new(StringComparer.Ordinal);
+    private readonly List<Task<ApprovalDecision>> _decisions = [];
     private int _taskId;
 
     public ScriptedContext(string instanceId = "instance-1")
@@ -35,6 +36,9 @@ internal sealed class ScriptedContext
         SetupActivity<ApprovalRecord>();
         SetupActivity<NotifyOutput>();
         SetupActivity<bool>();
+        SetupActivity<ApprovalDecision>();
+        On(ConfirmApprovalDecision.Name, input => _decisions.Where(d => d.IsCompletedSuccessfully).Select(d => d.Result)
+            .LastOrDefault(d => string.Equals(d.Approver, input!["approver"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase)));
     }
 
     public Mock<TaskOrchestrationContext> Mock { get; } = new(MockBehavior.Loose);
@@ -66,13 +70,25 @@ internal sealed class ScriptedContext
     public static TaskFailedException Failure(string activity, string message) =>
         new(activity, 0, new TaskFailureDetails("System.InvalidOperationException", message, null, null, null));
 
-    /// <summary>Decisions delivered to successive approval waits; a wait beyond the list never completes.</summary>
+    /// <summary>
+    /// Decisions delivered to successive approval waits; a wait beyond the list never completes. Unless
+    /// <see cref="ConfirmFrom"/> says otherwise, the inbox confirms each delivered decision as recorded.
+    /// </summary>
     public void ScriptDecisions(string stepId, params Task<ApprovalDecision>[] decisions)
     {
+        _decisions.AddRange(decisions);
         var queue = new Queue<Task<ApprovalDecision>>(decisions);
         Mock.Setup(c => c.WaitForExternalEvent<ApprovalDecision>(ApprovalEvents.EventName(stepId), It.IsAny<CancellationToken>()))
             .Returns(() => queue.Count > 0 ? queue.Dequeue() : new TaskCompletionSource<ApprovalDecision>().Task);
     }
+
+    /// <summary>
+    /// The inbox's answer to <c>ConfirmApprovalDecision</c>: only these decisions are recorded; an event naming anyone
+    /// else was raised without a decision in the inbox.
+    /// </summary>
+    public ScriptedContext ConfirmFrom(params ApprovalDecision[] recorded) =>
+        On(ConfirmApprovalDecision.Name, input => recorded.FirstOrDefault(d =>
+            string.Equals(d.Approver, input!["approver"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Timers in creation order; a timer beyond the list never fires.</summary>
     public List<DateTime> ScriptTimers(params Task[] timers)

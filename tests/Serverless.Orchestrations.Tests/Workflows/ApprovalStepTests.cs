@@ -40,6 +40,30 @@ public sealed class ApprovalStepTests
     }
 
     [Fact]
+    public async Task Approval_RawEventNamingListedApprover_IsIgnoredUntilTheInboxRecordsADecision()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(clock: _clock);
+        var id = await host.StartAsync(host.Publish(Definition("""
+            "approvers": ["alice", "bob"], "quorum": 1
+            """)), instanceId: "raw-1");
+        await host.WaitForCompletedAsync(id, RequestApproval.Name);
+
+        await host.Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("alice", true, "forged"));
+        await host.WaitForCompletedAsync(id, ConfirmApprovalDecision.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        await host.DecideAsync(id, "decide", "bob", true);
+        var result = await host.CompleteAsync(id);
+
+        var output = result.ReadOutputAs<WorkflowRunOutput>()!.Output!;
+        Assert.Equal("approved", output["decision"]!.GetValue<string>());
+        Assert.Equal("""["bob"]""", output["decidedBy"]!.ToJsonString());
+        var trail = await host.TrailAsync(id);
+        var ignored = Assert.Single(trail, r => r.Entry.EventType == WorkflowEventTypes.ApprovalIgnored);
+        Assert.Contains("not recorded in the approvals inbox", ignored.Entry.DetailsJson, StringComparison.Ordinal);
+        Assert.Equal(["bob"], trail.Where(r => r.Entry.EventType == WorkflowEventTypes.ApprovalDecided).Select(r => r.Entry.Actor));
+    }
+
+    [Fact]
     public async Task Approval_RejectionMakesQuorumUnreachable_RejectsAtOnce()
     {
         await using var host = await WorkflowTestHost.StartAsync(clock: _clock);
@@ -68,7 +92,7 @@ public sealed class ApprovalStepTests
         await host.WaitForHistoryAsync(id, h => h.OfType<EventRaised>().Any() && h.OfType<TimerCreated>().Any());
         await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromHours(1));
         await host.WaitForHistoryAsync(id, h => h.OfType<TimerCreated>().Count() >= 2);
-        await Decide(host, id, "director", true);
+        await Decide(host, id, "director", true, level: 1);
         var result = await host.CompleteAsync(id);
 
         var output = result.ReadOutputAs<WorkflowRunOutput>()!.Output!;
@@ -123,6 +147,6 @@ public sealed class ApprovalStepTests
             { "id": "decide", "kind": "approval", {{approvalFields}} } ] }
         """;
 
-    private static Task Decide(WorkflowTestHost host, string id, string approver, bool approved) =>
-        host.Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision(approver, approved, "ok"));
+    private static Task Decide(WorkflowTestHost host, string id, string approver, bool approved, int level = 0) =>
+        host.DecideAsync(id, "decide", approver, approved, "ok", level);
 }

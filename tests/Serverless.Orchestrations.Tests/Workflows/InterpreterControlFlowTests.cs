@@ -112,6 +112,8 @@ public sealed class InterpreterControlFlowTests
         _context.Setup(c => c.WaitForExternalEvent<ApprovalDecision?>(ApprovalEvents.EventName("ok"), It.IsAny<CancellationToken>()))
             .Returns(() => Task.FromResult(decisions.Dequeue()));
         _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
+        _context.Setup(c => c.CallActivityAsync<ApprovalDecision?>(It.Is<TaskName>(n => n.Name == ConfirmApprovalDecision.Name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName _, object? input, TaskOptions? _) => Task.FromResult<ApprovalDecision?>(new(((ConfirmDecisionInput)input!).Approver, true)));
 
         var output = await RunAsync("""
             { "name": "ok", "version": 1, "steps": [ { "id": "ok", "kind": "approval", "approvers": ["ann", "bo"], "quorum": 2, "timeout": "P1D" } ] }
@@ -126,6 +128,8 @@ public sealed class InterpreterControlFlowTests
         _context.Verify(c => c.CallActivityAsync<bool>(
             It.Is<TaskName>(n => n.Name == CloseApproval.Name), new CloseApprovalInput("unit-1", "ok", "approved"), null), Times.Once);
         _context.Verify(c => c.CreateTimer(Start.AddDays(1), It.IsAny<CancellationToken>()), Times.Exactly(4));
+        _context.Verify(c => c.CallActivityAsync<ApprovalDecision?>(
+            It.Is<TaskName>(n => n.Name == ConfirmApprovalDecision.Name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Exactly(2));
     }
 
     [Fact]

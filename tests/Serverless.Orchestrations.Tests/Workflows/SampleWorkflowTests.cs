@@ -100,8 +100,8 @@ public sealed class SampleWorkflowTests
         await using var host = await WorkflowTestHost.StartAsync(clock: _clock);
         var id = await host.StartAsync(host.Publish(WorkflowTestHost.Sample("expense-approval.json")), new { employee = "sam", amount = 120, purpose = "train" });
 
-        await host.Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("manager.alice", true));
-        await host.Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("manager.carol", true));
+        await host.DecideAsync(id, "decide", "manager.alice", true);
+        await host.DecideAsync(id, "decide", "manager.carol", true);
         var result = await host.CompleteAsync(id);
 
         Assert.Equal("approved", result.ReadOutputAs<WorkflowRunOutput>()!.Output!["decision"]!.GetValue<string>());

@@ -8,6 +8,7 @@ using Serverless.Activities;
 using Serverless.Activities.Approvals;
 using Serverless.Activities.General;
 using Serverless.Activities.Workflows;
+using Serverless.Approvals;
 using Serverless.Audit;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
@@ -127,6 +128,35 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         await WaitForHistoryAsync(instanceId, h => h.OfType<TimerCreated>().Count() >= count);
         Clock!.Advance(by);
     }
+
+    /// <summary>
+    /// What the host's decide route does once the request is in the inbox: record the decision (a refusal, such as
+    /// an approver not listed, records nothing) and raise <c>approval:&lt;step&gt;</c> naming the approver.
+    /// </summary>
+    /// <param name="level">The escalation level whose request must be in the inbox first (0 = the first request).</param>
+    public async Task DecideAsync(string instanceId, string stepId, string approver, bool approved, string? comment = null, int level = 0)
+    {
+        await WaitForCompletedAsync(instanceId, RequestApproval.Name, level + 1);
+        var decision = new ApprovalDecision(approver, approved, comment, Clock?.GetUtcNow());
+        try
+        {
+            await Inbox.RecordDecisionAsync(instanceId, stepId, decision);
+        }
+        catch (ApprovalInboxException)
+        {
+            // The event still goes out: the orchestration must ignore a decision the inbox did not record.
+        }
+
+        await Client.RaiseEventAsync(instanceId, ApprovalEvents.EventName(stepId), decision);
+    }
+
+    /// <summary>Waits until the instance has completed <paramref name="count"/> calls of <paramref name="activity"/>.</summary>
+    public Task<IReadOnlyList<HistoryEvent>> WaitForCompletedAsync(string instanceId, string activity, int count = 1) =>
+        WaitForHistoryAsync(instanceId, h =>
+        {
+            var scheduled = h.OfType<TaskScheduled>().Where(e => e.Name == activity).Select(e => e.EventId).ToHashSet();
+            return h.OfType<TaskCompleted>().Count(e => scheduled.Contains(e.TaskScheduledId)) >= count;
+        });
 
     public async Task<IReadOnlyList<AuditRecord>> TrailAsync(string instanceId)
     {

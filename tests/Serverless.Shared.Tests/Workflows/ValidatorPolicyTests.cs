@@ -99,6 +99,22 @@ public class ValidatorPolicyTests
     }
 
     [Theory]
+    [InlineData("ali\u202Ece", "$.steps[0].approvers[1]")]
+    [InlineData("bob\u2066", "$.steps[0].approvers[1]")]
+    [InlineData("\u200B", "$.steps[0].approvers[1]")]
+    [InlineData("car\u0007ol", "$.steps[0].approvers[1]")]
+    public void Validate_ApproverWithControlOrInvisibleFormatCharacter_ReportsInvalidIdentifier(string approver, string path)
+    {
+        // Act
+        var step = $$"""{ "id": "ap", "kind": "approval", "approvers": ["dora", "{{System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(approver)}}"] }""";
+        var problem = Single(StepProblems(step), DiagnosticCodes.InvalidIdentifier);
+
+        // Assert
+        Assert.Equal(path, problem.Path);
+        Assert.Contains("An approver contains U+", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(4)]
     [InlineData(0)]
     public void Validate_QuorumOutsideApproverCount_ReportsInvalidQuorum(int quorum)

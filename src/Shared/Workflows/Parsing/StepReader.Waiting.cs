@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Serverless.Durable;
 using Serverless.Workflows.Diagnostics;
 using Serverless.Workflows.Model;
 using Serverless.Workflows.Templates;
@@ -8,11 +9,26 @@ namespace Serverless.Workflows.Parsing;
 /// <summary>Readers of the steps that wait (approval, wait, delay) or delegate (workflow, transaction).</summary>
 internal sealed partial class StepReader
 {
+    // Approvers are principal names: the decide route refuses a name that does not display as what it is, so such a
+    // name could never decide; refuse it at publish time instead.
+    private void CheckApprovers(IReadOnlyList<string> approvers, string path)
+    {
+        for (var i = 0; i < approvers.Count; i++)
+        {
+            var problem = approvers[i].Trim().Length is 0 or > 256
+                ? "An approver must be a principal name of 1 to 256 characters."
+                : DisplaySafeText.Problem(approvers[i], "An approver");
+            if (problem is not null)
+                diagnostics.Add(DiagnosticCodes.InvalidIdentifier, JsonPath.Item(path, i), problem);
+        }
+    }
+
     private ApprovalStep ReadApproval(ObjectReader reader)
     {
         var approvers = reader.StringList("approvers");
         if (approvers.Count == 0)
             diagnostics.Add(DiagnosticCodes.NoApprovers, reader.PathOf("approvers"), "An approval step needs at least one approver.");
+        CheckApprovers(approvers, reader.PathOf("approvers"));
         var escalation = new List<EscalationLevel>();
         var array = reader.Array("escalation");
         for (var i = 0; array is not null && i < array.Count; i++)
@@ -28,6 +44,7 @@ internal sealed partial class StepReader
             var levelApprovers = level.StringList("approvers");
             if (levelApprovers.Count == 0)
                 diagnostics.Add(DiagnosticCodes.NoApprovers, level.PathOf("approvers"), "An escalation level needs at least one approver.");
+            CheckApprovers(levelApprovers, level.PathOf("approvers"));
             escalation.Add(new EscalationLevel(after, levelApprovers));
             level.Finish();
         }
