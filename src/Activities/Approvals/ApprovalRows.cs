@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Approvals;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Approvals;
 

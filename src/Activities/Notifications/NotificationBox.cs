@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Notifications;
 

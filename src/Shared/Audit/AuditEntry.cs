@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Serverless.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Audit;
 
@@ -44,7 +44,7 @@ public sealed record AuditEntry
     /// <summary>Checks the entry; throws a precise <see cref="ArgumentException"/> for anything that may not be stored.</summary>
     internal void Validate()
     {
-        TableValidation.Key(InstanceId, nameof(InstanceId));
+        TableLimits.Key(InstanceId, nameof(InstanceId));
         if (InstanceId.Length is 0 or > MaxInstanceIdChars)
         {
             throw new ArgumentException($"InstanceId must be 1 to {MaxInstanceIdChars} characters; got {InstanceId.Length}.", nameof(InstanceId));

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Audit;
 
@@ -28,7 +28,7 @@ public sealed partial class AuditTrail
     /// <returns>The findings.</returns>
     public async Task<AuditVerification> VerifyTrailAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        TableValidation.Key(instanceId, nameof(instanceId));
+        TableLimits.Key(instanceId, nameof(instanceId));
         var rows = new List<AuditRecord>();
         await foreach (var record in ReadTrailAsync(instanceId, cancellationToken))
         {

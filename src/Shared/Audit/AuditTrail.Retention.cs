@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Audit;
 
@@ -97,7 +97,7 @@ public sealed partial class AuditTrail
         var batches = 0;
         foreach (var day in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in day.Chunk(TableValidation.MaxBatchActions))
+            foreach (var chunk in day.Chunk(TableLimits.MaxBatchActions))
             {
                 var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList();
                 try

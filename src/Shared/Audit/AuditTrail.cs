@@ -1,8 +1,9 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Audit;
 
@@ -94,6 +95,6 @@ public sealed partial class AuditTrail
         }
 
         throw new RequestFailedException(
-            412, $"Could not append to the audit trail of '{entry.InstanceId}' after {MaxAppendAttempts} attempts: the head kept changing.", TableErrorCodes.UpdateConditionNotSatisfied, null);
+            412, $"Could not append to the audit trail of '{entry.InstanceId}' after {MaxAppendAttempts} attempts: the head kept changing.", TableErrorCode.UpdateConditionNotSatisfied.ToString(), null);
     }
 }

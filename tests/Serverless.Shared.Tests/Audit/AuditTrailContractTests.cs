@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Audit;
 using Serverless.Storage;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Audit;
