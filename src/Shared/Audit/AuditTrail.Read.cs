@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Serverless.Storage;
 
 namespace Serverless.Audit;

@@ -13,8 +13,10 @@ public sealed partial class SqliteTableStore
     private List<ETag> Apply(string table, IReadOnlyList<TableTransactionAction> actions, bool inTransaction)
     {
         TableLimits.TableName(table);
-        foreach (var action in actions)
+        if (!inTransaction)
         {
+            // Transactions were checked whole by TableLimits.Batch; a single action is checked here.
+            var action = actions[0];
             if (action.ActionType == TableTransactionActionType.Delete)
             {
                 TableLimits.Key(action.Entity.PartitionKey, "PartitionKey");
