@@ -13,9 +13,6 @@ public sealed class AzureTableStore(TableServiceClient service) : ITableStore
 {
     private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
 
-    /// <summary>The service endpoint (no secret in it).</summary>
-    public Uri Endpoint => service.Uri;
-
     /// <inheritdoc />
     public async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) =>
         await Table(table).CreateIfNotExistsAsync(cancellationToken);
