@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Bench;
 
@@ -93,8 +93,12 @@ internal abstract class TableWorkload(bool sqlite, bool batch) : IWorkload
             });
         }
 
-        var endpoint = new Uri(Environment.GetEnvironmentVariable("AZURITE_TABLE_ENDPOINT") is { Length: > 0 } e ? e : "http://127.0.0.1:10002/devstoreaccount1");
-        var service = new TableServiceClient(endpoint, new TableSharedKeyCredential(TableConnectionString.DevelopmentAccountName, TableConnectionString.DevelopmentAccountKey));
+        // Azurite's development account (its key is public); AZURITE_TABLE_ENDPOINT names any port, as .ci/run sets it.
+        var connection = Environment.GetEnvironmentVariable("AZURITE_TABLE_ENDPOINT") is { Length: > 0 } endpoint
+            ? "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+              + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=" + endpoint
+            : "UseDevelopmentStorage=true";
+        var service = TableStorageConnection.FromConnectionString(connection).CreateServiceClient();
         var azure = new AzureTableStore(service);
         await azure.CreateTableIfNotExistsAsync(table);
         return (azure, table, async () => await service.DeleteTableAsync(table));

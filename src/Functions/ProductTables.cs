@@ -1,7 +1,5 @@
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Functions;
 
@@ -9,7 +7,7 @@ namespace Serverless.Functions;
 /// The product's tables (definitions, schedules, approvals, audit) in the Function App's storage account,
 /// reached the way the Functions host reaches it: a connection string in <c>AzureWebJobsStorage</c>
 /// (Azurite, keys), or the identity-based settings <c>AzureWebJobsStorage__accountName</c> /
-/// <c>AzureWebJobsStorage__tableServiceUri</c> with the app's managed identity.
+/// <c>AzureWebJobsStorage__tableServiceUri</c> with the app's managed identity (<see cref="TableStorageConnection"/>).
 /// </summary>
 internal static class ProductTables
 {
@@ -19,15 +17,9 @@ internal static class ProductTables
     /// <exception cref="InvalidOperationException">Neither a connection string nor an account is configured.</exception>
     public static ITableStore Create(IConfiguration configuration)
     {
-        if (configuration["AzureWebJobsStorage"] is { Length: > 0 } connectionString)
-        {
-            return new AzureTableStore(connectionString);
-        }
-
-        var endpoint = configuration["AzureWebJobsStorage:tableServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
-            : configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.table.core.windows.net")
-            : throw new InvalidOperationException(
+        var connection = TableStorageConnection.FromSettings(name => configuration[name])
+            ?? throw new InvalidOperationException(
                 "Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName (managed identity) for the product tables.");
-        return new AzureTableStore(new TableServiceClient(endpoint, new DefaultAzureCredential()));
+        return new AzureTableStore(connection.CreateServiceClient());
     }
 }

@@ -47,7 +47,7 @@ public static class HostComposition
         services.AddSingleton(key);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITableStore>(sp => TableStoreFactory.Create(
-            settings.StorageConnectionString, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));
+            settings.TableStorage, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));
         services.AddServerlessActivities();
 
         var runtimeOptions = HostJsonSettings.Apply(

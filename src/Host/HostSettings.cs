@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Serverless.Storage;
 
 namespace Serverless.Host;
 
@@ -12,8 +13,11 @@ public sealed record HostSettings
     /// <summary>Folder of the SQLite files and the admin key.</summary>
     public required string DataDirectory { get; init; }
 
-    /// <summary><c>AzureWebJobsStorage</c>: product tables on Azure Tables/Azurite when set, SQLite when absent.</summary>
-    public string? StorageConnectionString { get; init; }
+    /// <summary>
+    /// The product tables' storage connection from <c>AzureWebJobsStorage</c> (a connection string) or
+    /// <c>AzureWebJobsStorage__tableServiceUri</c> / <c>__accountName</c> (identity-based); null selects SQLite.
+    /// </summary>
+    public TableStorageConnection? TableStorage { get; init; }
 
     /// <summary>The admin key from configuration (<c>AdminKey</c>), or null to use/generate data/admin.key.</summary>
     public string? AdminKey { get; init; }
@@ -47,7 +51,7 @@ public sealed record HostSettings
         return new HostSettings
         {
             DataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } data ? data : "data", contentRoot),
-            StorageConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } storage ? storage : null,
+            TableStorage = Storage(configuration),
             AdminKey = configuration["AdminKey"] is { Length: > 0 } key ? key : null,
             MaxRequestBodyBytes = Int(configuration, "MaxRequestBodyBytes") ?? 1024 * 1024,
             DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
@@ -55,6 +59,18 @@ public sealed record HostSettings
             LeaseDuration = Span(configuration, "LeaseDuration"),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
         };
+    }
+
+    private static TableStorageConnection? Storage(IConfiguration configuration)
+    {
+        try
+        {
+            return TableStorageConnection.FromSettings(name => configuration[name]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
     }
 
     private static int? Int(IConfiguration configuration, string name) =>

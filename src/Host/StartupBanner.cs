@@ -16,7 +16,7 @@ internal static partial class StartupBanner
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var key = app.Services.GetRequiredService<AdminKey>();
             var settings = app.Services.GetRequiredService<HostSettings>();
-            var storage = settings.StorageConnectionString is null ? "SQLite (tables.db)" : "Azure Tables (AzureWebJobsStorage)";
+            var storage = settings.TableStorage is { } tables ? $"Azure Tables at {tables}" : $"SQLite ({Path.Combine(settings.DataDirectory, "tables.db")})";
             foreach (var address in addresses)
             {
                 Console.WriteLine($"Listening on {address}/api (product) and {address}/runtime/webhooks/durabletask (Durable API)");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Serverless.Host.Tests.Infrastructure;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests;
@@ -13,8 +12,7 @@ public sealed class AzuriteProductTablesTests
     public async Task Host_OnAzurite_PublishesStartsApprovesAuditsAndSchedules()
     {
         AzuriteEnvironment.EnsureReachable();
-        var connection = $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};"
-            + $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={AzuriteEnvironment.Endpoint}";
+        var connection = AzuriteEnvironment.ConnectionString;
         await using var host = new TestHost(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection });
         var name = "az-" + Guid.NewGuid().ToString("N")[..12];
         await host.PublishOkAsync(TestWorkflows.Approval.Replace("approve-flow", name, StringComparison.Ordinal));

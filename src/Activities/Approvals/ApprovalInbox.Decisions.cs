@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Approvals;
 
@@ -54,7 +55,7 @@ public sealed partial class ApprovalInbox
             var decided = current with { Decisions = [.. current.Decisions, decision] };
             try
             {
-                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(decided), entity.ETag, Tables.TableUpdateMode.Replace, cancellationToken);
+                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(decided), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 Log.Decided(_logger, instanceId, stepId, decision.Approved);
                 return decided;
             }
@@ -96,7 +97,7 @@ public sealed partial class ApprovalInbox
             var closed = current with { Status = ApprovalStatus.Closed, Outcome = outcome, ClosedAt = _time.GetUtcNow() };
             try
             {
-                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(closed), entity.ETag, Tables.TableUpdateMode.Replace, cancellationToken);
+                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(closed), entity.ETag, TableUpdateMode.Replace, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Activities.Storage;
@@ -72,7 +73,7 @@ public sealed partial class ApprovalInbox
 
                 await IndexAsync(store, request, cancellationToken);
                 var escalated = current with { Request = request with { RequestedAt = current.Request.RequestedAt } };
-                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(escalated), existing.ETag, Tables.TableUpdateMode.Replace, cancellationToken);
+                await store.UpdateAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(escalated), existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 await UnindexAsync(store, current.Request.Approvers.Where(a => !request.Lists(a)), request, cancellationToken);
                 Log.Escalated(_logger, request.InstanceId, request.StepId, request.Level);
                 return escalated;
@@ -98,7 +99,7 @@ public sealed partial class ApprovalInbox
         // or not pending, which every read skips, rather than a pending request nobody can find.
         foreach (var approver in request.Approvers)
         {
-            await store.UpsertAsync(ActivityTables.ApprovalsByApprover, ApprovalRows.IndexEntity(approver, request), Tables.TableUpdateMode.Replace, cancellationToken);
+            await store.UpsertAsync(ActivityTables.ApprovalsByApprover, ApprovalRows.IndexEntity(approver, request), TableUpdateMode.Replace, cancellationToken);
         }
     }
 

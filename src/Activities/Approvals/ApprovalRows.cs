@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Approvals;
-using Serverless.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Activities.Approvals;
 
@@ -27,18 +28,20 @@ internal static class ApprovalRows
             ["InstanceId"] = r.InstanceId,
             ["StepId"] = r.StepId,
             ["Workflow"] = r.Workflow,
-            ["Title"] = r.Title,
             ["Approvers"] = JsonSerializer.Serialize(r.DistinctApprovers(), s_json),
             ["Quorum"] = r.Quorum,
             ["Level"] = r.Level,
             ["RequestedAt"] = r.RequestedAt,
             ["DueAt"] = r.DueAt,
-            ["DetailsJson"] = r.DetailsJson,
             ["Status"] = record.Status.ToString(),
-            ["Decisions"] = JsonSerializer.Serialize(record.Decisions, s_json),
             ["Outcome"] = record.Outcome,
             ["ClosedAt"] = record.ClosedAt,
         };
+
+        // Whatever a workflow's input can make large is stored whole, split over properties when it is long.
+        ChunkedText.Write(entity, "Title", r.Title);
+        ChunkedText.Write(entity, "DetailsJson", r.DetailsJson);
+        ChunkedText.Write(entity, "Decisions", JsonSerializer.Serialize(record.Decisions, s_json));
         return entity;
     }
 
@@ -49,16 +52,16 @@ internal static class ApprovalRows
             InstanceId = entity.GetString("InstanceId") ?? string.Empty,
             StepId = entity.GetString("StepId") ?? string.Empty,
             Workflow = entity.GetString("Workflow") ?? string.Empty,
-            Title = entity.GetString("Title") ?? string.Empty,
+            Title = ChunkedText.Read(entity, "Title") ?? string.Empty,
             Approvers = JsonSerializer.Deserialize<List<string>>(entity.GetString("Approvers") ?? "[]", s_json) ?? [],
             Quorum = entity.GetInt32("Quorum") ?? 1,
             Level = entity.GetInt32("Level") ?? 0,
             RequestedAt = entity.GetDateTimeOffset("RequestedAt") ?? default,
             DueAt = entity.GetDateTimeOffset("DueAt"),
-            DetailsJson = entity.GetString("DetailsJson"),
+            DetailsJson = ChunkedText.Read(entity, "DetailsJson"),
         };
         var status = Enum.Parse<ApprovalStatus>(entity.GetString("Status") ?? nameof(ApprovalStatus.Pending));
-        var decisions = JsonSerializer.Deserialize<List<ApprovalDecision>>(entity.GetString("Decisions") ?? "[]", s_json) ?? [];
+        var decisions = JsonSerializer.Deserialize<List<ApprovalDecision>>(ChunkedText.Read(entity, "Decisions") ?? "[]", s_json) ?? [];
         return new ApprovalRecord(request, status, decisions, entity.GetString("Outcome"), entity.GetDateTimeOffset("ClosedAt"));
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Inventory;
 

@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Notifications;
 
@@ -33,11 +33,11 @@ public sealed class NotificationBox
         var entity = new TableEntity(Partition(notification.To), TableKeys.Escape(notification.Id))
         {
             ["To"] = notification.To,
-            ["Subject"] = notification.Subject,
-            ["Body"] = notification.Body,
             ["InstanceId"] = notification.InstanceId,
             ["SentAt"] = notification.SentAt == default ? _time.GetUtcNow() : notification.SentAt,
         };
+        ChunkedText.Write(entity, "Subject", notification.Subject);
+        ChunkedText.Write(entity, "Body", notification.Body);
         try
         {
             await store.AddAsync(ActivityTables.Notifications, entity, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class NotificationBox
         await foreach (var e in store.QueryAllAsync(ActivityTables.Notifications, TableStoreQuery.Partition(Partition(recipient)), cancellationToken))
         {
             list.Add(new Notification(
-                e.RowKey, e.GetString("To") ?? recipient, e.GetString("Subject") ?? string.Empty, e.GetString("Body") ?? string.Empty,
+                e.RowKey, e.GetString("To") ?? recipient, ChunkedText.Read(e, "Subject") ?? string.Empty, ChunkedText.Read(e, "Body") ?? string.Empty,
                 e.GetString("InstanceId") ?? string.Empty, e.GetDateTimeOffset("SentAt") ?? default));
         }
 

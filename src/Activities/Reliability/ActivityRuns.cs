@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Serverless.Activities.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Reliability;
 

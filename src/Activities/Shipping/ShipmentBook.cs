@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Serverless.Activities.Inventory;
 using Serverless.Activities.Storage;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Shipping;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Activities.Storage;
 

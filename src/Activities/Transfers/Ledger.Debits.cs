@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Transfers;
 

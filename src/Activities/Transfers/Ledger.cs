@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Serverless.Activities.Storage;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Activities.Transfers;
 

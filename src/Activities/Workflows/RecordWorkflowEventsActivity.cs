@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Serverless.Audit;
@@ -10,7 +9,9 @@ namespace Serverless.Activities.Workflows;
 /// Appends a batch of workflow domain events to the audit trail, in order. Idempotent: each entry's row key
 /// derives from its content and replay-safe time (and the sequence is part of the details), so a redelivered
 /// batch adds nothing. One call per batch keeps a long workflow from paying an activity round trip per event.
-/// Details above <see cref="AuditEntry.MaxDetailsBytes"/> are replaced by a <c>truncated</c> marker.
+/// Details are kept whole up to <see cref="AuditEntry.MaxDetailsChars"/> (the trail splits them over properties); the
+/// start route refuses inputs that could not fit, so only an output built larger than that mid-run is replaced by a
+/// <c>truncated</c> marker.
 /// </summary>
 /// <param name="trail">The audit trail.</param>
 public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivity<WorkflowEventBatch, int>
@@ -28,11 +29,10 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
             var details = item.Details?.DeepClone().AsObject() ?? [];
             details["sequence"] = item.Sequence;
             var detailsJson = details.ToJsonString();
-            var bytes = Encoding.UTF8.GetByteCount(detailsJson);
-            if (bytes > AuditEntry.MaxDetailsBytes)
+            if (detailsJson.Length > AuditEntry.MaxDetailsChars)
             {
-                // A large input or output must not make the trail reject the event: keep the fact, drop the payload.
-                detailsJson = new JsonObject { ["sequence"] = item.Sequence, ["truncated"] = true, ["detailsBytes"] = bytes }.ToJsonString();
+                // An output built larger than the trail holds must not fail the run: keep the fact, drop the payload.
+                detailsJson = new JsonObject { ["sequence"] = item.Sequence, ["truncated"] = true, ["detailsChars"] = detailsJson.Length }.ToJsonString();
             }
 
             var entry = new AuditEntry

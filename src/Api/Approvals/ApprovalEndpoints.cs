@@ -34,6 +34,7 @@ public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, Ap
                 stepId = r.Request.StepId,
                 workflow = r.Request.Workflow,
                 title = r.Request.Title,
+                details = InstanceStatusJson.Parse(r.Request.DetailsJson),
                 approvers = r.Request.Approvers,
                 quorum = r.Request.Quorum,
                 level = r.Request.Level,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
+using Serverless.Audit;
 using Serverless.Definitions;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Workflows.Validation;
@@ -18,6 +19,13 @@ namespace Serverless.Api.Workflows;
 /// <param name="definitions">The definition store.</param>
 public sealed class WorkflowStarter(DefinitionStore definitions)
 {
+    /// <summary>
+    /// The largest input (characters of JSON) an instance may start with: its <c>WorkflowStarted</c> audit entry
+    /// carries the input whole, with room to spare for who started it and the definition's hash. Checked at start,
+    /// so a large input is refused with 413 instead of failing the run where it is first stored.
+    /// </summary>
+    public const int MaxInputChars = AuditEntry.MaxDetailsChars - (16 * 1024);
+
     private const int MaxResolveRounds = 64;
 
     /// <summary>Builds the run input of a workflow (nothing is stored).</summary>
@@ -28,7 +36,7 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
     /// <param name="correlationId">Correlation id for the audit trail.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The run input.</returns>
-    /// <exception cref="ApiProblemException">404 when not published; 400 when the input does not fit the schema.</exception>
+    /// <exception cref="ApiProblemException">404 when not published; 413 when the input is longer than <see cref="MaxInputChars"/>; 400 when it does not fit the schema.</exception>
     public async Task<WorkflowRunInput> PrepareAsync(
         string workflow, int? version, JsonElement? input, string? startedBy, string? correlationId, CancellationToken cancellationToken)
     {
@@ -37,6 +45,12 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
                 ? $"Workflow '{workflow}' is not published."
                 : $"Workflow '{workflow}' has no published version {version}.");
         var root = ToPublished(stored);
+        if (input is { } raw && raw.GetRawText().Length is var length && length > MaxInputChars)
+        {
+            throw new ApiProblemException(413, "Input too large",
+                $"The input is {length} characters of JSON; an instance may start with at most {MaxInputChars}, the most its audit trail stores whole.");
+        }
+
         var problems = root.Workflow.Definition.Input.Check(input is { } i ? JsonNode.Parse(i.GetRawText()) : null);
         if (problems.Count > 0)
         {

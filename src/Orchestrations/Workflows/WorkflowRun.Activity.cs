@@ -11,6 +11,7 @@ internal sealed partial class WorkflowRun
     private async Task<StepResult> RunActivityStepAsync(ActivityStep step, StepScope scope)
     {
         var input = Evaluate(step.Call.Input, scope);
+        await FlushBeforeAuditAsync(step.Call.Activity);
         StepFailedException failure;
         try
         {
@@ -28,6 +29,7 @@ internal sealed partial class WorkflowRun
             Emit(WorkflowEventTypes.StepFailed, step.Id, new JsonObject { ["error"] = failure.ToJson(), ["handling"] = "fallback" });
             try
             {
+                await FlushBeforeAuditAsync(fallback.Activity);
                 return new StepResult(await TrackActivity(_context.CallActivityAsync<JsonNode?>(fallback.Activity, Evaluate(fallback.Input, scope))));
             }
             catch (TaskFailedException e)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
+using Serverless.Activities.General;
 using Serverless.Activities.Workflows;
 
 namespace Serverless.Orchestrations.Workflows;
@@ -20,6 +21,13 @@ internal sealed partial class WorkflowRun
         if (_pendingEvents.Count >= _options.AuditBatchSize)
             StartWritingEvents();
     }
+
+    /// <summary>
+    /// The <c>audit</c> activity appends to the trail itself; what happened before it (<c>WorkflowStarted</c>, the
+    /// step's <c>StepScheduled</c>) is written first, so sequence numbers follow cause and effect.
+    /// </summary>
+    private Task FlushBeforeAuditAsync(string activity) =>
+        string.Equals(activity, RecordAudit.Name, StringComparison.Ordinal) ? FlushEventsAsync() : Task.CompletedTask;
 
     /// <summary>Writes every pending event and waits until all earlier batches are written too.</summary>
     private Task FlushEventsAsync()

@@ -64,6 +64,7 @@ internal sealed partial class WorkflowRun
                 if (entry.InputError is { } inputError)
                     throw new InvalidOperationException($"its input could not be evaluated: {inputError}");
                 var options = TaskOptions.FromRetryPolicy(_options.CompensationRetry);
+                await FlushBeforeAuditAsync(entry.Activity);
                 await _context.CallActivityAsync<JsonNode?>(entry.Activity, entry.Input?.DeepClone(), options);
                 compensated.Add(entry.StepId);
                 Emit(WorkflowEventTypes.CompensationCompleted, entry.StepId, new JsonObject { ["activity"] = entry.Activity });

@@ -1,14 +1,16 @@
-using System.Text;
 using System.Text.Json;
-using Serverless.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Audit;
 
 /// <summary>One fact for the audit trail: who did what to which workflow instance, when.</summary>
 public sealed record AuditEntry
 {
-    /// <summary>The most details JSON an entry may carry (UTF-8 bytes).</summary>
-    public const int MaxDetailsBytes = 32 * 1024;
+    /// <summary>
+    /// The most details JSON an entry may carry, in characters. Longer than one Table property holds, so the row
+    /// splits it over <c>Details0..N</c>; well inside the 1 MiB an entity may be.
+    /// </summary>
+    public const int MaxDetailsChars = 256 * 1024;
 
     /// <summary>The longest instance id the trail accepts (it is also part of the day index's row key).</summary>
     public const int MaxInstanceIdChars = 256;
@@ -35,7 +37,7 @@ public sealed record AuditEntry
     /// Pass a replay-safe time from orchestrations so a retried write is recognised as the same entry.</summary>
     public DateTimeOffset Time { get; init; }
 
-    /// <summary>Event details as a JSON document, at most <see cref="MaxDetailsBytes"/>.</summary>
+    /// <summary>Event details as a JSON document, at most <see cref="MaxDetailsChars"/> characters.</summary>
     public string? DetailsJson { get; init; }
 
     /// <summary>Ties the entry to a request or trace.</summary>
@@ -44,7 +46,7 @@ public sealed record AuditEntry
     /// <summary>Checks the entry; throws a precise <see cref="ArgumentException"/> for anything that may not be stored.</summary>
     internal void Validate()
     {
-        TableValidation.Key(InstanceId, nameof(InstanceId));
+        TableLimits.Key(InstanceId, nameof(InstanceId));
         if (InstanceId.Length is 0 or > MaxInstanceIdChars)
         {
             throw new ArgumentException($"InstanceId must be 1 to {MaxInstanceIdChars} characters; got {InstanceId.Length}.", nameof(InstanceId));
@@ -66,10 +68,9 @@ public sealed record AuditEntry
             return;
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(DetailsJson);
-        if (bytes > MaxDetailsBytes)
+        if (DetailsJson.Length > MaxDetailsChars)
         {
-            throw new ArgumentException($"DetailsJson is {bytes} bytes; the limit is {MaxDetailsBytes} (32 KiB).", nameof(DetailsJson));
+            throw new ArgumentException($"DetailsJson is {DetailsJson.Length} characters; the limit is {MaxDetailsChars}.", nameof(DetailsJson));
         }
 
         try

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Serverless.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Audit;
 
@@ -15,8 +15,14 @@ internal static class AuditHashing
     /// <summary>Stored on every row so a future format can be told apart.</summary>
     public const int Version = 1;
 
-    /// <summary>Row keys are 19 digits of UTC ticks, '-', 16 hex digits of the content hash.</summary>
-    public const int RowKeyLength = 36;
+    /// <summary>Entry keys are 19 digits of UTC ticks, '-', 16 hex digits of the content hash.</summary>
+    public const int EntryKeyLength = 36;
+
+    /// <summary>Entry rows are keyed by their chain position, zero-padded to this many digits.</summary>
+    public const int SequenceDigits = 19;
+
+    /// <summary>The prefix of the rows that mark an entry's content hash as recorded.</summary>
+    public const string MarkerPrefix = "hash-";
 
     /// <summary>SHA-256 (hex) of the entry's fields as a JSON array in fixed order; no chain data.</summary>
     public static string ContentHash(AuditEntry entry)
@@ -41,9 +47,21 @@ internal static class AuditHashing
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
-    /// <summary>The same entry always gets the same key, so a retried write collides instead of duplicating.</summary>
-    public static string RowKey(AuditEntry entry, string contentHash) =>
+    /// <summary>
+    /// The entry's identity from its time and content: the day index's key, and the row key that entry rows had
+    /// before they were keyed by sequence (see <see cref="IsLegacyRowKey"/>).
+    /// </summary>
+    public static string EntryKey(AuditEntry entry, string contentHash) =>
         entry.Time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + contentHash[..16];
+
+    /// <summary>The row key of chain position <paramref name="sequence"/>: zero-padded, so rows sort by sequence.</summary>
+    public static string SequenceRowKey(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>The row key of the marker that says this content is recorded; a retried write collides with it.</summary>
+    public static string MarkerRowKey(string contentHash) => MarkerPrefix + contentHash;
+
+    /// <summary>Whether a row key is of the old scheme (time and content hash) rather than the sequence.</summary>
+    public static bool IsLegacyRowKey(string rowKey) => rowKey.Length == EntryKeyLength && rowKey[SequenceDigits] == '-';
 
     /// <summary>The chain link: SHA-256 (hex) of sequence, previous row's hash and this row's content hash.</summary>
     public static string ChainHash(long sequence, string previousHash, string contentHash) =>

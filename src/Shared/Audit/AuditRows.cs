@@ -1,20 +1,28 @@
-using Serverless.Tables;
+using Azure.Data.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Audit;
 
-/// <summary>How audit records, the per-instance head and the day index map onto table entities.</summary>
+/// <summary>
+/// How audit records map onto table entities. One partition per instance holds, in key order: the entry rows
+/// (row key = chain position, 19 digits), one marker row per recorded content hash (<c>hash-…</c>), and the
+/// chain head (<c>~head</c>). The day index lives in its own table.
+/// </summary>
 internal static class AuditRows
 {
-    /// <summary>The head row's key: '~' sorts after every digit, so it follows all entry rows.</summary>
+    /// <summary>The head row's key: '~' sorts after digits and letters, so it follows every other row.</summary>
     public const string HeadRowKey = "~head";
 
-    /// <summary>Entry rows sort strictly below this key.</summary>
-    public const string EntryRowKeyLimit = "~";
+    /// <summary>Entry rows (digits) sort strictly below this key; markers and the head sort above it.</summary>
+    public const string EntryRowKeyLimit = "a";
+
+    /// <summary>The head's <c>KeyScheme</c> once every entry row of the partition is keyed by sequence.</summary>
+    public const int SequenceKeyScheme = 2;
 
     public static TableEntity ToEntity(AuditRecord record)
     {
         var e = record.Entry;
-        return new TableEntity(e.InstanceId, record.RowKey)
+        var entity = new TableEntity(e.InstanceId, record.RowKey)
         {
             ["WorkflowName"] = e.WorkflowName,
             ["WorkflowVersion"] = e.WorkflowVersion,
@@ -22,13 +30,14 @@ internal static class AuditRows
             ["EventType"] = e.EventType,
             ["Actor"] = e.Actor,
             ["Time"] = e.Time,
-            ["Details"] = e.DetailsJson,
             ["CorrelationId"] = e.CorrelationId,
             ["Seq"] = record.Sequence,
             ["PrevHash"] = record.PreviousHash,
             ["Hash"] = record.Hash,
             ["HashVersion"] = AuditHashing.Version,
         };
+        ChunkedText.Write(entity, "Details", e.DetailsJson);
+        return entity;
     }
 
     public static AuditRecord FromEntity(TableEntity row) => new(
@@ -41,7 +50,7 @@ internal static class AuditRows
             EventType = row.GetString("EventType") ?? string.Empty,
             Actor = row.GetString("Actor") ?? string.Empty,
             Time = row.GetDateTimeOffset("Time") ?? default,
-            DetailsJson = row.GetString("Details"),
+            DetailsJson = ChunkedText.Read(row, "Details"),
             CorrelationId = row.GetString("CorrelationId"),
         },
         row.RowKey,
@@ -49,14 +58,25 @@ internal static class AuditRows
         row.GetString("PrevHash") ?? string.Empty,
         row.GetString("Hash") ?? string.Empty);
 
-    public static TableEntity Head(string instanceId, long lastSequence, string lastHash) =>
-        new(instanceId, HeadRowKey) { ["LastSeq"] = lastSequence, ["LastHash"] = lastHash };
+    /// <summary>Says "this content is recorded, at this position"; written in the same transaction as the entry.</summary>
+    public static TableEntity Marker(string instanceId, string contentHash, long sequence) =>
+        new(instanceId, AuditHashing.MarkerRowKey(contentHash)) { ["Seq"] = sequence };
 
-    public static TableEntity DayIndex(AuditRecord record) =>
-        new(AuditHashing.DayKey(record.Entry.Time), record.RowKey + "|" + record.Entry.InstanceId)
+    public static TableEntity Head(string instanceId, long lastSequence, string lastHash) =>
+        new(instanceId, HeadRowKey) { ["LastSeq"] = lastSequence, ["LastHash"] = lastHash, ["KeyScheme"] = SequenceKeyScheme };
+
+    /// <summary>Whether every entry row of the head's partition is keyed by sequence (no old-scheme rows left).</summary>
+    public static bool HasSequenceKeys(TableEntity head) => head.GetInt32("KeyScheme") is >= SequenceKeyScheme;
+
+    public static TableEntity DayIndex(AuditEntry entry, string entryKey) =>
+        new(AuditHashing.DayKey(entry.Time), entryKey + "|" + entry.InstanceId)
         {
-            ["InstanceId"] = record.Entry.InstanceId,
-            ["TrailRowKey"] = record.RowKey,
-            ["Time"] = record.Entry.Time,
+            ["InstanceId"] = entry.InstanceId,
+            ["EntryKey"] = entryKey,
+            ["Time"] = entry.Time,
         };
+
+    /// <summary>The entry a day-index row points at; rows written before the sequence keys call it <c>TrailRowKey</c>.</summary>
+    public static string IndexedEntryKey(TableEntity indexRow) =>
+        indexRow.GetString("EntryKey") ?? indexRow.GetString("TrailRowKey") ?? string.Empty;
 }

@@ -14,5 +14,8 @@ public sealed partial class AuditTrail
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Audit trail of {InstanceId} failed verification: {Problems} problem(s).")]
         public static partial void VerificationFailed(ILogger logger, string instanceId, int problems);
+
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Audit trail of {InstanceId}: {Rows} rows moved from time-and-hash row keys to sequence row keys.")]
+        public static partial void Migrated(ILogger logger, string instanceId, int rows);
     }
 }

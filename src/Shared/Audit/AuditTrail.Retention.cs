@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Audit;
 
 public sealed partial class AuditTrail
 {
-    /// <summary>Trail rows deleted per transaction; the 100th action moves the chain's pruned-through marker.</summary>
-    private const int RowsPerBatch = 99;
+    /// <summary>Entries deleted per transaction (each with its marker row); the 99th action moves the chain's pruned-through mark.</summary>
+    private const int RowsPerBatch = 49;
 
     /// <summary>
     /// Deletes trail rows written more than <paramref name="maxAge"/> ago (by the injected clock), in
@@ -42,7 +42,7 @@ public sealed partial class AuditTrail
             rows += deleted;
             instances += deleted > 0 ? 1 : 0;
             batches += instanceBatches;
-            staleIndexRows.AddRange(group.Where(r => !remaining.Contains(r.GetString("TrailRowKey") ?? string.Empty)));
+            staleIndexRows.AddRange(group.Where(r => !remaining.Contains(AuditRows.IndexedEntryKey(r))));
         }
 
         var (indexRows, indexBatches) = await DeleteIndexRowsAsync(staleIndexRows, cancellationToken);
@@ -73,13 +73,15 @@ public sealed partial class AuditTrail
             chain.Add(record);
         }
 
-        chain.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         var prunable = chain.TakeWhile(r => r.Entry.Time < cutoff).ToList();
         var batches = 0;
         foreach (var chunk in prunable.Chunk(RowsPerBatch))
         {
             var actions = chunk
-                .Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(instanceId, r.RowKey), ETag.All))
+                .SelectMany(r => AuditHashing.IsLegacyRowKey(r.RowKey)
+                    ? [r.RowKey]
+                    : new[] { r.RowKey, AuditHashing.MarkerRowKey(AuditHashing.ContentHash(r.Entry)) })
+                .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(instanceId, key), ETag.All))
                 .Append(new TableTransactionAction(
                     TableTransactionActionType.UpsertMerge,
                     new TableEntity(instanceId, AuditRows.HeadRowKey) { ["PrunedThroughSeq"] = chunk[^1].Sequence, ["PrunedHash"] = chunk[^1].Hash }))
@@ -88,7 +90,7 @@ public sealed partial class AuditTrail
             batches++;
         }
 
-        var remaining = chain.Skip(prunable.Count).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var remaining = chain.Skip(prunable.Count).Select(r => AuditHashing.EntryKey(r.Entry, AuditHashing.ContentHash(r.Entry))).ToHashSet(StringComparer.Ordinal);
         return (prunable.Count, remaining, batches);
     }
 
@@ -97,7 +99,7 @@ public sealed partial class AuditTrail
         var batches = 0;
         foreach (var day in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in day.Chunk(TableValidation.MaxBatchActions))
+            foreach (var chunk in day.Chunk(TableLimits.MaxBatchActions))
             {
                 var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList();
                 try

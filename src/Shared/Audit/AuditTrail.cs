@@ -1,8 +1,9 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Storage;
-using Serverless.Tables;
 
 namespace Serverless.Audit;
 
@@ -43,8 +44,9 @@ public sealed partial class AuditTrail
     }
 
     /// <summary>
-    /// Appends an entry to its instance's chain. Idempotent: the row key is derived from the entry's content and
-    /// time, so writing the same entry again (a retry) adds nothing and returns false.
+    /// Appends an entry to its instance's chain at the next position. Idempotent: a marker row keyed by the entry's
+    /// content hash is written in the same transaction, so writing the same entry again (a retry) adds nothing
+    /// and returns false. A trail still keyed the old way (time and hash) is migrated first.
     /// </summary>
     /// <param name="entry">The entry; a default <see cref="AuditEntry.Time"/> is filled from the clock.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -61,18 +63,24 @@ public sealed partial class AuditTrail
         entry = entry with { Time = entry.Time.ToUniversalTime() };
         entry.Validate();
         var contentHash = AuditHashing.ContentHash(entry);
-        var rowKey = AuditHashing.RowKey(entry, contentHash);
 
         // The index row goes first: if we crash before the trail row, retention finds an index row without a
         // trail row and removes it; the reverse order could leave a trail row that retention never sees.
-        await _store.UpsertAsync(_options.DayIndexTable, AuditRows.DayIndex(new AuditRecord(entry, rowKey, 0, "", "")), TableUpdateMode.Replace, cancellationToken);
+        await _store.UpsertAsync(_options.DayIndexTable, AuditRows.DayIndex(entry, AuditHashing.EntryKey(entry, contentHash)), TableUpdateMode.Replace, cancellationToken);
 
         for (var attempt = 1; attempt <= MaxAppendAttempts; attempt++)
         {
             var head = await _store.GetAsync(_options.TrailTable, entry.InstanceId, AuditRows.HeadRowKey, cancellationToken);
+            if (head is not null && !AuditRows.HasSequenceKeys(head))
+            {
+                await MigrateLegacyRowsAsync(entry.InstanceId, cancellationToken);
+                continue;
+            }
+
             var sequence = (head?.GetInt64("LastSeq") ?? 0) + 1;
             var previous = head?.GetString("LastHash") ?? string.Empty;
-            var record = new AuditRecord(entry, rowKey, sequence, previous, AuditHashing.ChainHash(sequence, previous, contentHash));
+            var record = new AuditRecord(
+                entry, AuditHashing.SequenceRowKey(sequence), sequence, previous, AuditHashing.ChainHash(sequence, previous, contentHash));
             var newHead = AuditRows.Head(entry.InstanceId, sequence, record.Hash);
             TableTransactionAction headAction = head is null
                 ? new(TableTransactionActionType.Add, newHead)
@@ -80,20 +88,26 @@ public sealed partial class AuditTrail
             try
             {
                 await _store.SubmitTransactionAsync(
-                    _options.TrailTable, [new(TableTransactionActionType.Add, AuditRows.ToEntity(record)), headAction], cancellationToken);
+                    _options.TrailTable,
+                    [
+                        new(TableTransactionActionType.Add, AuditRows.Marker(entry.InstanceId, contentHash, sequence)),
+                        new(TableTransactionActionType.Add, AuditRows.ToEntity(record)),
+                        headAction,
+                    ],
+                    cancellationToken);
                 return true;
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
             {
                 return false;
             }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 1 && e.Status is 409 or 412)
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is 1 or 2 && e.Status is 409 or 412)
             {
                 Log.AppendContended(_logger, entry.InstanceId, attempt);
             }
         }
 
         throw new RequestFailedException(
-            412, $"Could not append to the audit trail of '{entry.InstanceId}' after {MaxAppendAttempts} attempts: the head kept changing.", TableErrorCodes.UpdateConditionNotSatisfied, null);
+            412, $"Could not append to the audit trail of '{entry.InstanceId}' after {MaxAppendAttempts} attempts: the head kept changing.", TableErrorCode.UpdateConditionNotSatisfied.ToString(), null);
     }
 }

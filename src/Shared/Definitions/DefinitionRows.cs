@@ -1,5 +1,6 @@
 using System.Globalization;
-using Serverless.Tables;
+using Azure.Data.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Definitions;
 
@@ -11,7 +12,6 @@ namespace Serverless.Definitions;
 internal static class DefinitionRows
 {
     public const string PointerRowKey = "active";
-    private const int ChunkChars = 30_000;
 
     public static string VersionRowKey(int version) => "v" + version.ToString("D10", CultureInfo.InvariantCulture);
 
@@ -29,20 +29,13 @@ internal static class DefinitionRows
             entity["RetentionSeconds"] = (long)retention.TotalSeconds;
         }
 
-        var chunks = (d.CanonicalJson.Length + ChunkChars - 1) / ChunkChars;
-        entity["Chunks"] = chunks;
-        for (var i = 0; i < chunks; i++)
-        {
-            entity["Json" + i.ToString(CultureInfo.InvariantCulture)] = d.CanonicalJson.Substring(i * ChunkChars, Math.Min(ChunkChars, d.CanonicalJson.Length - (i * ChunkChars)));
-        }
-
+        ChunkedText.WriteChunks(entity, "Chunks", "Json", d.CanonicalJson);
         return entity;
     }
 
     public static StoredDefinition FromEntity(TableEntity e)
     {
-        var chunks = e.GetInt32("Chunks") ?? 0;
-        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => e.GetString("Json" + i.ToString(CultureInfo.InvariantCulture))));
+        var json = ChunkedText.ReadChunks(e, "Chunks", "Json");
         return new StoredDefinition(
             e.PartitionKey,
             e.GetInt32("Version") ?? 0,

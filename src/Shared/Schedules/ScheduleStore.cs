@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using Serverless.Storage;
-using Serverless.Tables;
 using Serverless.Workflows.Model;
 
 namespace Serverless.Schedules;

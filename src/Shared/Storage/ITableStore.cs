@@ -1,5 +1,5 @@
 using Azure;
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Storage;
 
@@ -8,7 +8,7 @@ namespace Serverless.Storage;
 /// (<see cref="AzureTableStore"/>) and over a local SQLite file (<see cref="SqliteTableStore"/>).
 /// Both follow the Table service's semantics and report failures the same way: a
 /// <see cref="RequestFailedException"/> carrying the service's status and error code
-/// (<see cref="TableErrorCodes"/>), and <see cref="ArgumentException"/> for input the service would reject.
+/// (<see cref="Azure.Data.Tables.Models.TableErrorCode"/>), and <see cref="ArgumentException"/> for input the service would reject.
 /// </summary>
 public interface ITableStore
 {

@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Microsoft.Data.Sqlite;
-using Serverless.Tables;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace Serverless.Storage;
 
@@ -11,8 +12,22 @@ public sealed partial class SqliteTableStore
     /// <summary>Applies actions in one SQLite transaction; any failure rolls all of them back.</summary>
     private List<ETag> Apply(string table, IReadOnlyList<TableTransactionAction> actions, bool inTransaction)
     {
-        TableValidation.TableName(table);
-        var properties = actions.Select(TableValidation.Action).ToList();
+        TableLimits.TableName(table);
+        if (!inTransaction)
+        {
+            // Transactions were checked whole by TableLimits.Batch; a single action is checked here.
+            var action = actions[0];
+            if (action.ActionType == TableTransactionActionType.Delete)
+            {
+                TableLimits.Key(action.Entity.PartitionKey, "PartitionKey");
+                TableLimits.Key(action.Entity.RowKey, "RowKey");
+            }
+            else
+            {
+                TableLimits.Entity(EntityOf(action));
+            }
+        }
+
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         EnsureTable(connection, table, transaction);
@@ -21,11 +36,14 @@ public sealed partial class SqliteTableStore
         {
             try
             {
-                etags.Add(ApplyOne(connection, transaction, table, actions[i], properties[i]));
+                etags.Add(ApplyOne(connection, transaction, table, actions[i]));
             }
             catch (RequestFailedException e) when (inTransaction)
             {
-                throw new TableTransactionFailedException(e.Status, $"Transaction action {i} failed: {e.Message}", e.ErrorCode, i);
+                // The SDK's exception reads the failing action's index from the data the service's reply fills.
+                var failed = new RequestFailedException(e.Status, $"Transaction action {i} failed: {e.Message}", e.ErrorCode, null);
+                failed.Data["FailedEntity"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                throw new TableTransactionFailedException(failed);
             }
         }
 
@@ -33,26 +51,26 @@ public sealed partial class SqliteTableStore
         return etags;
     }
 
-    private ETag ApplyOne(SqliteConnection connection, SqliteTransaction transaction, string table, TableTransactionAction action, IReadOnlyDictionary<string, object?> properties)
+    private ETag ApplyOne(SqliteConnection connection, SqliteTransaction transaction, string table, TableTransactionAction action)
     {
         var (pk, rk) = (action.Entity.PartitionKey, action.Entity.RowKey);
         var existing = Find(connection, transaction, table, pk, rk);
         var type = action.ActionType;
         if (type == TableTransactionActionType.Add && existing is not null)
         {
-            throw new RequestFailedException(409, "The specified entity already exists.", TableErrorCodes.EntityAlreadyExists, null);
+            throw new RequestFailedException(409, "The specified entity already exists.", TableErrorCode.EntityAlreadyExists.ToString(), null);
         }
 
         if (type is TableTransactionActionType.Delete or TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace)
         {
             if (existing is null)
             {
-                throw new RequestFailedException(404, "The specified resource does not exist.", TableErrorCodes.ResourceNotFound, null);
+                throw new RequestFailedException(404, "The specified resource does not exist.", TableErrorCode.ResourceNotFound.ToString(), null);
             }
 
             if (action.ETag != default && action.ETag != ETag.All && action.ETag != existing.ETag)
             {
-                throw new RequestFailedException(412, "The update condition specified in the request was not satisfied.", TableErrorCodes.UpdateConditionNotSatisfied, null);
+                throw new RequestFailedException(412, "The update condition specified in the request was not satisfied.", TableErrorCode.UpdateConditionNotSatisfied.ToString(), null);
             }
         }
 
@@ -66,13 +84,13 @@ public sealed partial class SqliteTableStore
         var merged = new TableEntity(pk, rk);
         if (existing is not null && type is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpsertMerge)
         {
-            foreach (var (name, value) in existing)
+            foreach (var (name, value) in TableLimits.Properties(existing))
             {
                 merged[name] = value;
             }
         }
 
-        foreach (var (name, value) in properties)
+        foreach (var (name, value) in TableLimits.Properties(EntityOf(action)))
         {
             if (value is not null)
             {
@@ -86,7 +104,7 @@ public sealed partial class SqliteTableStore
     private ETag Write(SqliteConnection connection, SqliteTransaction transaction, string table, TableEntity entity)
     {
         var etag = new ETag($"W/\"{Guid.NewGuid():N}\"");
-        var json = Encoding.UTF8.GetString(TableEntityJson.Write(entity, entity));
+        var json = Encoding.UTF8.GetString(TableEntityJson.Write(entity));
         using var upsert = Command(
             connection,
             transaction,
@@ -96,6 +114,9 @@ public sealed partial class SqliteTableStore
         upsert.ExecuteNonQuery();
         return etag;
     }
+
+    private static TableEntity EntityOf(TableTransactionAction action) =>
+        action.Entity as TableEntity ?? throw new ArgumentException("The stores take TableEntity instances.", nameof(action));
 
     private static TableEntity? Find(SqliteConnection connection, SqliteTransaction? transaction, string table, string pk, string rk)
     {

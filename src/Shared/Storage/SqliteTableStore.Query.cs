@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Storage;
 
@@ -13,7 +13,7 @@ public sealed partial class SqliteTableStore
     /// </remarks>
     public Task<TableStorePage> QueryAsync(string table, TableStoreQuery query, CancellationToken cancellationToken = default)
     {
-        TableValidation.TableName(table);
+        TableLimits.TableName(table);
         TableStoreFilter.Validate(query);
         using var connection = Open();
         EnsureTable(connection, table);

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Data.Sqlite;
-using Serverless.Tables;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace Serverless.Storage;
 
@@ -37,7 +38,7 @@ public sealed partial class SqliteTableStore : ITableStore
     /// <inheritdoc />
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
     {
-        TableValidation.TableName(table);
+        TableLimits.TableName(table);
         using var connection = Open();
         Execute(connection, "INSERT OR IGNORE INTO tables (name) VALUES ($name)", ("$name", table));
         return Task.CompletedTask;
@@ -55,7 +56,7 @@ public sealed partial class SqliteTableStore : ITableStore
     /// <inheritdoc />
     public Task<ETag> UpdateAsync(string table, TableEntity entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
-        TableValidation.IfMatch(ifMatch);
+        TableLimits.IfMatch(ifMatch);
         return Task.FromResult(Single(table, new TableTransactionAction(
             mode == TableUpdateMode.Replace ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, entity, ifMatch)));
     }
@@ -67,7 +68,7 @@ public sealed partial class SqliteTableStore : ITableStore
         {
             Single(table, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ifMatch));
         }
-        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == TableErrorCodes.ResourceNotFound)
+        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == TableErrorCode.ResourceNotFound)
         {
             // Like the service client: deleting what is already gone is not an error.
         }
@@ -78,9 +79,9 @@ public sealed partial class SqliteTableStore : ITableStore
     /// <inheritdoc />
     public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        TableValidation.TableName(table);
-        TableValidation.Key(partitionKey, nameof(partitionKey));
-        TableValidation.Key(rowKey, nameof(rowKey));
+        TableLimits.TableName(table);
+        TableLimits.Key(partitionKey, nameof(partitionKey));
+        TableLimits.Key(rowKey, nameof(rowKey));
         using var connection = Open();
         EnsureTable(connection, table);
         return Task.FromResult(Find(connection, null, table, partitionKey, rowKey));
@@ -89,7 +90,7 @@ public sealed partial class SqliteTableStore : ITableStore
     /// <inheritdoc />
     public Task SubmitTransactionAsync(string table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
-        TableValidation.Batch(actions);
+        TableLimits.Batch(actions);
         Apply(table, actions, inTransaction: true);
         return Task.CompletedTask;
     }
@@ -131,7 +132,7 @@ public sealed partial class SqliteTableStore : ITableStore
         using var command = Command(connection, transaction, "SELECT 1 FROM tables WHERE name = $name", ("$name", table));
         if (command.ExecuteScalar() is null)
         {
-            throw new RequestFailedException(404, $"The table '{table}' does not exist.", TableErrorCodes.TableNotFound, null);
+            throw new RequestFailedException(404, $"The table '{table}' does not exist.", TableErrorCode.TableNotFound.ToString(), null);
         }
     }
 }

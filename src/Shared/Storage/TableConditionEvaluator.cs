@@ -1,4 +1,4 @@
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Storage;
 

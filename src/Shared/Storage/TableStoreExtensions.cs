@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Storage;
 

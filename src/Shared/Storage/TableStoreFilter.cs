@@ -1,8 +1,8 @@
-using Serverless.Tables;
+using Azure.Data.Tables;
 
 namespace Serverless.Storage;
 
-/// <summary>Validates a <see cref="TableStoreQuery"/> and renders it as an OData filter with escaped literals.</summary>
+/// <summary>Validates a <see cref="TableStoreQuery"/> and renders it as an OData filter; the SDK escapes the literals.</summary>
 internal static class TableStoreFilter
 {
     public static void Validate(TableStoreQuery query)
@@ -15,7 +15,7 @@ internal static class TableStoreFilter
 
         if (query.PartitionKey is not null)
         {
-            TableValidation.Key(query.PartitionKey, nameof(query.PartitionKey));
+            TableLimits.Key(query.PartitionKey, nameof(query.PartitionKey));
         }
 
         foreach (var c in query.Where)
@@ -25,7 +25,7 @@ internal static class TableStoreFilter
                 throw new ArgumentException($"Condition '{c}' needs a property, an operator and a value.", nameof(query));
             }
 
-            if (!TableValidation.IsPropertyName(c.Property))
+            if (!TableLimits.IsPropertyName(c.Property))
             {
                 throw new ArgumentException($"Condition property '{c.Property}' is not a valid property name.", nameof(query));
             }
@@ -35,7 +35,16 @@ internal static class TableStoreFilter
                 throw new ArgumentException($"{c.Property} compares with strings only; got {c.Value.GetType().Name}.", nameof(query));
             }
 
-            _ = TableODataFilter.Literal(c.Value);
+            var supported = c.Value switch
+            {
+                double d => double.IsFinite(d),
+                string or bool or int or long or DateTimeOffset or Guid or byte[] => true,
+                _ => false,
+            };
+            if (!supported)
+            {
+                throw new ArgumentException($"Condition '{c.Property}' compares with a {c.Value.GetType().Name}; use a string, bool, int, long, finite double, DateTimeOffset, Guid or byte[].", nameof(query));
+            }
         }
     }
 
@@ -45,10 +54,10 @@ internal static class TableStoreFilter
         var clauses = new List<string>();
         if (query.PartitionKey is not null)
         {
-            clauses.Add("PartitionKey eq " + TableODataFilter.Literal(query.PartitionKey));
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {query.PartitionKey}"));
         }
 
-        clauses.AddRange(query.Where.Select(c => $"{c.Property} {Operator(c.Comparison)} {TableODataFilter.Literal(c.Value)}"));
+        clauses.AddRange(query.Where.Select(c => c.Property + " " + Operator(c.Comparison) + " " + TableClient.CreateQueryFilter($"{c.Value}")));
         return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 

@@ -11,8 +11,10 @@ public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+    private readonly SemaphoreSlim _outputChanged = new(0);
 
-    private HostProcess(string dataDirectory, string adminKey)
+    private HostProcess(string dataDirectory, string adminKey, IEnumerable<string> extraArgs)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Serverless.Host.dll");
         Directory.CreateDirectory(dataDirectory);
@@ -23,7 +25,7 @@ public sealed partial class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, "--AdminKey", adminKey, "--LeaseDuration", "00:10:00", "--ScheduleTickCron", "0 0 0 1 1 *" })
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--DataDirectory", dataDirectory, "--AdminKey", adminKey, "--LeaseDuration", "00:10:00", "--ScheduleTickCron", "0 0 0 1 1 *" }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }
@@ -31,7 +33,18 @@ public sealed partial class HostProcess : IAsyncDisposable
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } m)
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.Add(line);
+            }
+
+            _outputChanged.Release();
+            if (ListeningLine().Match(line) is { Success: true } m)
             {
                 _listening.TrySetResult(new Uri(m.Groups[1].Value));
             }
@@ -43,14 +56,41 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, string adminKey)
+    /// <summary>Every line the host printed so far.</summary>
+    public IReadOnlyList<string> Output
     {
-        var host = new HostProcess(dataDirectory, adminKey);
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataDirectory, string adminKey, params string[] extraArgs)
+    {
+        var host = new HostProcess(dataDirectory, adminKey, extraArgs);
         host._process.Start();
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
         host.BaseAddress = await host._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return host;
+    }
+
+    /// <summary>Waits until the host has printed a line that matches.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (Output.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            await _outputChanged.WaitAsync(timeout.Token);
+        }
     }
 
     /// <summary>Kills the process at once, as a crash would.</summary>
@@ -67,6 +107,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        _outputChanged.Dispose();
     }
 
     [GeneratedRegex(@"^Listening on (http://127\.0\.0\.1:\d+)/api ")]

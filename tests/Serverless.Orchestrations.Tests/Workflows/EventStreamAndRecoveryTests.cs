@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
+using Serverless.Audit;
 using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Orchestrations.Tests.Workflows;
@@ -36,11 +37,42 @@ public sealed class EventStreamAndRecoveryTests
     }
 
     [Fact]
-    public async Task RunWorkflow_InputLargerThanAnAuditEntry_CompletesAndRecordsATruncatedStart()
+    public async Task RunWorkflow_AuditStepFirst_WorkflowStartedAndItsStepScheduledTakeTheFirstSequenceNumbers()
     {
         await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync(
+            """{ "name": "audited", "version": 1, "steps": [ { "id": "record", "kind": "activity", "activity": "audit", "input": { "event": "expense.submitted", "amount": 5 } } ] }""",
+            new { amount = 5 }, "audited-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var trail = await host.TrailAsync("audited-1");
+        Assert.Equal(
+            [WorkflowEventTypes.WorkflowStarted, WorkflowEventTypes.StepScheduled, "expense.submitted", WorkflowEventTypes.StepCompleted, WorkflowEventTypes.WorkflowCompleted],
+            trail.Select(r => r.Entry.EventType));
+        Assert.Equal(Enumerable.Range(1, trail.Count).Select(i => (long)i), trail.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task RunWorkflow_40KBInput_CompletesAndRecordsTheWholeInputInWorkflowStarted()
+    {
+        await using var host = await WorkflowTestHost.StartAsync();
+        var blob = new string('x', 40_000);
         var result = await host.RunAsync("""{ "name": "big", "version": 1, "steps": [ { "id": "a", "kind": "activity", "activity": "echo", "input": 1 } ] }""",
-            new { blob = new string('x', 40_000) }, "big-1");
+            new { blob }, "big-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var started = (await host.TrailAsync("big-1")).First();
+        Assert.Equal(WorkflowEventTypes.WorkflowStarted, started.Entry.EventType);
+        Assert.Equal(blob, JsonNode.Parse(started.Entry.DetailsJson!)!["input"]!["blob"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RunWorkflow_InputLargerThanAnAuditEntry_CompletesAndRecordsATruncatedStart()
+    {
+        // The start route refuses such inputs (413); a run started some other way must still not fail on its trail.
+        await using var host = await WorkflowTestHost.StartAsync();
+        var result = await host.RunAsync("""{ "name": "big", "version": 1, "steps": [ { "id": "a", "kind": "activity", "activity": "echo", "input": 1 } ] }""",
+            new { blob = new string('x', AuditEntry.MaxDetailsChars) }, "big-1");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         var started = (await host.TrailAsync("big-1")).First();

@@ -163,7 +163,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         var records = new List<AuditRecord>();
         await foreach (var record in Trail.ReadTrailAsync(instanceId))
             records.Add(record);
-        return [.. records.OrderBy(r => r.Sequence)];
+        return records; // the trail reads in sequence order; no sort here, so a test sees what a reader gets
     }
 
     public async ValueTask DisposeAsync()

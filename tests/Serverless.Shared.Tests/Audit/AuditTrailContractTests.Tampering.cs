@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Serverless.Audit;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Audit;

@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Audit;
 using Serverless.Storage;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Audit;
@@ -108,9 +108,9 @@ public abstract partial class AuditTrailContractTests : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task AppendAsync_DetailsOver32KiB_ThrowsAndWritesNothing()
+    public async Task AppendAsync_DetailsOverTheLimit_ThrowsAndWritesNothing()
     {
-        var entry = Entry("inst-1", "Started", T0) with { DetailsJson = "\"" + new string('x', 32 * 1024) + "\"" };
+        var entry = Entry("inst-1", "Started", T0) with { DetailsJson = "\"" + new string('x', AuditEntry.MaxDetailsChars) + "\"" };
 
         var e = await Assert.ThrowsAsync<ArgumentException>(() => Trail.AppendAsync(entry));
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using Serverless.Tables;
+using Azure.Data.Tables;
+using Serverless.Storage;
 
 namespace Serverless.Tests.Infrastructure;
 
@@ -23,8 +24,17 @@ public static class AzuriteEnvironment
         ? null
         : $"Azurite is not reachable at {Endpoint} (set {EndpointVariable} or run .ci/run); skipped because CI is not 'true'.";
 
-    public static TableSharedKeyCredential Credential { get; } =
-        new(TableConnectionString.DevelopmentAccountName, TableConnectionString.DevelopmentAccountKey);
+    /// <summary>Azurite's well-known development account (public, not a secret).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The development account's well-known key (public, not a secret).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static TableSharedKeyCredential Credential { get; } = new(AccountName, AccountKey);
+
+    /// <summary>A connection string with an explicit TableEndpoint, as a Functions user writes one for Azurite on any port.</summary>
+    public static string ConnectionString { get; } =
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={Endpoint}";
 
     /// <summary>Throws a clear message when Azurite is needed (CI) but not there.</summary>
     public static void EnsureReachable()
@@ -41,7 +51,7 @@ public static class AzuriteEnvironment
         EnsureReachable();
         var options = new TableClientOptions();
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        return new TableServiceClient(Endpoint, Credential, options);
+        return TableStorageConnection.FromConnectionString(ConnectionString).CreateServiceClient(options);
     }
 
     /// <summary>A table name no other test uses.</summary>

@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Serverless.Storage;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Storage;
@@ -41,7 +42,7 @@ public abstract partial class TableStoreContractTests
 
         Assert.Equal(2, e.FailedTransactionActionIndex);
         Assert.Equal(409, e.Status);
-        Assert.Equal(TableErrorCodes.EntityAlreadyExists, e.ErrorCode);
+        Assert.Equal(TableErrorCode.EntityAlreadyExists, e.ErrorCode);
         var rows = await Store.QueryAllAsync(Table, TableStoreQuery.Partition("tx")).ToListAsync();
         Assert.Equal("taken", Assert.Single(rows).RowKey);
         Assert.Equal("original", rows[0].GetString("V"));

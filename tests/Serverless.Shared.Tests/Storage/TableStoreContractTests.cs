@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Serverless.Storage;
-using Serverless.Tables;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Tests.Storage;
@@ -46,7 +47,7 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => Store.AddAsync(Table, new TableEntity("p", "r") { ["V"] = 2 }));
 
         Assert.Equal(409, e.Status);
-        Assert.Equal(TableErrorCodes.EntityAlreadyExists, e.ErrorCode);
+        Assert.Equal(TableErrorCode.EntityAlreadyExists, e.ErrorCode);
         Assert.Equal(1, (await Store.GetAsync(Table, "p", "r"))!.GetInt32("V"));
     }
 
@@ -60,7 +61,7 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
 
         Assert.NotEqual(first, second);
         Assert.Equal(412, e.Status);
-        Assert.Equal(TableErrorCodes.UpdateConditionNotSatisfied, e.ErrorCode);
+        Assert.Equal(TableErrorCode.UpdateConditionNotSatisfied, e.ErrorCode);
         Assert.Equal(2, (await Store.GetAsync(Table, "p", "r"))!.GetInt32("V"));
     }
 
@@ -70,7 +71,7 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => Store.UpdateAsync(Table, new TableEntity("p", "nope"), ETag.All));
 
         Assert.Equal(404, e.Status);
-        Assert.Equal(TableErrorCodes.ResourceNotFound, e.ErrorCode);
+        Assert.Equal(TableErrorCode.ResourceNotFound, e.ErrorCode);
         Assert.Null(await Store.GetAsync(Table, "p", "nope"));
     }
 
@@ -125,7 +126,7 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => Store.AddAsync("nosuchtable" + Guid.NewGuid().ToString("N")[..8], new TableEntity("p", "r")));
 
         Assert.Equal(404, e.Status);
-        Assert.Equal(TableErrorCodes.TableNotFound, e.ErrorCode);
+        Assert.Equal(TableErrorCode.TableNotFound, e.ErrorCode);
     }
 
     [StoreFact]
@@ -163,8 +164,6 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
             ["SmallLong"] = 5L,
             ["Double"] = 2.0,
             ["Fraction"] = -0.1,
-            ["NotANumber"] = double.NaN,
-            ["Infinite"] = double.NegativeInfinity,
             ["When"] = when,
             ["Id"] = id,
             ["Bytes"] = new byte[] { 0, 1, 2, 255 },
@@ -181,8 +180,6 @@ public abstract partial class TableStoreContractTests : IAsyncLifetime
         Assert.Equal(5L, read["SmallLong"]);
         Assert.Equal(2.0, read["Double"]);
         Assert.Equal(-0.1, read["Fraction"]);
-        Assert.Equal(double.NaN, read["NotANumber"]);
-        Assert.Equal(double.NegativeInfinity, read["Infinite"]);
         Assert.Equal(when, read["When"]);
         Assert.Equal(id, read["Id"]);
         Assert.Equal(new byte[] { 0, 1, 2, 255 }, read["Bytes"]);

@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 
-namespace Serverless.Tables;
+namespace Serverless.Storage;
 
 /// <summary>
 /// The Table service's JSON entity format: values JSON can carry unambiguously are written plainly, the rest
-/// (Int64, Double, DateTime, Guid, Binary) with a <c>Name@odata.type</c> annotation.
+/// (Int64, Double, DateTime, Guid, Binary) with a <c>Name@odata.type</c> annotation. The SQLite store keeps
+/// entities in this form, and <see cref="TableLimits"/> measures batch bodies with it.
 /// </summary>
 internal static class TableEntityJson
 {
     private const string TypeSuffix = "@odata.type";
 
-    public static byte[] Write(ITableEntity entity, IReadOnlyDictionary<string, object?> properties)
+    public static byte[] Write(TableEntity entity)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -20,7 +22,7 @@ internal static class TableEntityJson
             json.WriteStartObject();
             json.WriteString("PartitionKey", entity.PartitionKey);
             json.WriteString("RowKey", entity.RowKey);
-            foreach (var (name, value) in properties)
+            foreach (var (name, value) in TableLimits.Properties(entity))
             {
                 WriteProperty(json, name, value);
             }
