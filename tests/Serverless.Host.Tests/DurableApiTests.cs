@@ -387,7 +387,10 @@ public sealed class DurableApiTests : IAsyncLifetime
         var input = await _host.Get<WorkflowStarter>().PrepareAsync("wait-flow", null, null, null, null, default);
         var pending = _host.Client.PostAsJsonAsync($"{Base}/orchestrators/RunWorkflow/waited-2?timeout=5", input);
 
+        // Time moves only once the instance runs (it then waits for an event), so the answer cannot come while it is Pending.
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await WaitForInstanceAsync("waited-2", limit.Token);
+        await _host.Durable.WaitForInstanceStartAsync("waited-2", limit.Token);
         while (!pending.IsCompleted)
         {
             limit.Token.ThrowIfCancellationRequested();
@@ -399,6 +402,15 @@ public sealed class DurableApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("waited-2", (string?)(await TestHost.ReadJsonAsync(response))["id"]);
         Assert.Equal("Running", (await _host.Durable.GetInstanceAsync("waited-2"))!.RuntimeStatus.ToString());
+    }
+
+    private async Task WaitForInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        // The start request creates the instance on its own thread; wait for the row, not a fixed time.
+        while (await _host.Durable.GetInstanceAsync(instanceId, cancellationToken) is null)
+        {
+            await Task.Yield();
+        }
     }
 
     [Theory]
