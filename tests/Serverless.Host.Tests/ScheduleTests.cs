@@ -7,7 +7,7 @@ using Serverless.Host.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests;
 
-public sealed class ScheduleTests : IAsyncLifetime
+public sealed partial class ScheduleTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 28, 12, 0, 0, TimeSpan.Zero);
     private readonly TestHost _host = new(Start);
@@ -37,16 +37,49 @@ public sealed class ScheduleTests : IAsyncLifetime
     public async Task Tick_RunTwiceAndConcurrently_StartsEachFireTimeOnce()
     {
         await PutAsync("hourly", new { workflow = "echo-flow", cron = "0 0 * * * *", input = new { text = "tick" } });
-        _host.Time.Advance(TimeSpan.FromHours(1));
+        var expected = new List<string>();
+        for (var round = 0; round < 20; round++)
+        {
+            _host.Time.Advance(TimeSpan.FromHours(1));
 
-        var first = await Task.WhenAll(TickAsync(), TickAsync());
-        var again = await TickAsync();
+            var first = await Task.WhenAll(TickAsync(), TickAsync(), TickAsync());
+            var again = await TickAsync();
 
-        Assert.Single(first.SelectMany(f => f), f => f.Outcome == ScheduleFireOutcome.Started);
-        Assert.Empty(again);
-        var instances = await ListAsync("schedule-hourly-");
-        Assert.Equal(["schedule-hourly-20260328T130000Z"], instances);
-        Assert.Equal("Completed", (await _host.WaitForCompletionAsync(instances[0])).RuntimeStatus.ToString());
+            var started = Assert.Single(first.SelectMany(f => f), f => f.Outcome == ScheduleFireOutcome.Started);
+            Assert.Empty(again);
+            Assert.Equal("Completed", (await _host.WaitForCompletionAsync(started.InstanceId)).RuntimeStatus.ToString());
+            expected.Add(started.InstanceId);
+        }
+
+        Assert.Equal(expected.Order(), await ListAsync("schedule-hourly-"));
+        Assert.Equal("schedule-hourly-20260328T130000Z", expected[0]);
+    }
+
+    [Fact]
+    public async Task Tick_LookupSeesNothingWhileAnotherTickStartsAndFinishesTheRun_StartsItOnce()
+    {
+        await PutAsync("raced", new { workflow = "echo-flow", cron = "0 0 * * * *", input = new { text = "race" } });
+        var holding = new LookupHoldingClient(_host.Durable);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var round = 0; round < 10; round++)
+        {
+            _host.Time.Advance(TimeSpan.FromHours(1));
+            holding.Arm("schedule-raced-");
+
+            var late = _host.Get<ScheduleTick>().RunAsync(_host.Time, holding, CancellationToken.None);
+            await holding.Held.WaitAsync(timeout.Token);
+            var early = Assert.Single(await TickAsync());
+            var finished = await _host.WaitForCompletionAsync(early.InstanceId);
+            holding.Release();
+            var lateFires = await late;
+
+            Assert.Equal(ScheduleFireOutcome.Started, early.Outcome);
+            Assert.Equal(ScheduleFireOutcome.AlreadyStarted, Assert.Single(lateFires).Outcome);
+            var after = await _host.Durable.GetInstanceAsync(early.InstanceId);
+            Assert.Equal((finished.CreatedAt, OrchestrationRuntimeStatus.Completed), (after!.CreatedAt, after.RuntimeStatus));
+        }
+
+        Assert.Equal(10, (await ListAsync("schedule-raced-")).Count);
     }
 
     [Theory]
