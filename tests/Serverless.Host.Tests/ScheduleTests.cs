@@ -27,7 +27,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await TestHost.ReadJsonAsync(response);
-        Assert.Equal(["2026-03-28T13:00:00Z", "2026-03-28T14:00:00Z", "2026-03-28T15:00:00Z", "2026-03-28T16:00:00Z", "2026-03-28T17:00:00Z"],
+        Assert.Equal(["2026-03-28T13:00:00.0000000Z", "2026-03-28T14:00:00.0000000Z", "2026-03-28T15:00:00.0000000Z", "2026-03-28T16:00:00.0000000Z", "2026-03-28T17:00:00.0000000Z"],
             body["nextFireTimes"]!.AsArray().Select(t => (string?)t));
         Assert.Equal("skip", (string?)body["missedRuns"]);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync("hourly", new { workflow = "echo-flow", cron = "0 30 * * * *", input = new { text = "tick" } })).StatusCode);
@@ -102,7 +102,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
         }
 
         var schedule = await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/api/schedules/catch"));
-        Assert.Equal("2026-03-28T18:00:00Z", (string?)schedule["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-28T18:00:00.0000000Z", (string?)schedule["nextFireTimes"]![0]);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public sealed partial class ScheduleTests : IAsyncLifetime
     public async Task Tick_DstSpringForwardInBerlin_FiresAfterTheGap()
     {
         var body = await TestHost.ReadJsonAsync(await PutAsync("berlin", new { workflow = "echo-flow", cron = "0 30 2 * * *", timeZone = "Europe/Berlin", input = new { text = "dst" } }));
-        Assert.Equal("2026-03-29T01:30:00Z", (string?)body["nextFireTimes"]![0]);
-        Assert.Equal("2026-03-30T00:30:00Z", (string?)body["nextFireTimes"]![1]);
+        Assert.Equal("2026-03-29T01:30:00.0000000Z", (string?)body["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-30T00:30:00.0000000Z", (string?)body["nextFireTimes"]![1]);
 
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 1, 30, 5, TimeSpan.Zero));
         var fires = await TickAsync();
@@ -162,7 +162,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
         var resumed = await TestHost.ReadJsonAsync(await _host.Client.PostAsync("/api/schedules/p/resume", null));
 
         Assert.False((bool)resumed["paused"]!);
-        Assert.Equal("2026-03-28T15:00:00Z", (string?)resumed["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-28T15:00:00.0000000Z", (string?)resumed["nextFireTimes"]![0]);
         Assert.Empty(await TickAsync());
     }
 
