@@ -165,7 +165,7 @@ public sealed class ScheduleEndpoints(ScheduleStore schedules, WorkflowStarter s
         };
         if (problem is not null)
         {
-            described["problem"] = $"This schedule never fires: {problem} Replace it with PUT.";
+            described["problem"] = $"This schedule cannot fire: {problem} Replace it with PUT.";
         }
 
         return described;

@@ -46,7 +46,8 @@ internal static class CronRules
 
         if (CrontabSchedule.TryParse(cron, Options) is not { } parsed)
         {
-            problem = CronCalendar.NotSixFieldCron(cron);
+            problem = $"'{cron}' has a value out of range or a field that is not cron syntax; values run second 0-59, "
+                + "minute 0-59, hour 0-23, day 1-31, month 1-12 (or JAN-DEC), weekday 0-6 (or SUN-SAT).";
             return null;
         }
 
