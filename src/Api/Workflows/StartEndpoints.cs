@@ -27,6 +27,7 @@ public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
         {
             var version = QueryValues.Int(request, "version", 1, int.MaxValue);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            await RefuseKnownIdAsync(client, instanceId, cancellationToken);
             var correlation = request.Headers["x-correlation-id"].ToString() is { Length: > 0 and <= 128 } c ? c : request.HttpContext.TraceIdentifier;
             var id = await starter.StartAsync(client, name, version, instanceId, input, CallerIdentity.NameOr(request, "api"), correlation, cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
@@ -47,7 +48,18 @@ public sealed class StartEndpoints(WorkflowStarter starter, ApiOptions options)
                 ?? throw ApiProblemException.NotFound(
                     $"No orchestrator named '{name}'; known: {string.Join(", ", OrchestratorCatalog.All.Select(d => d.Name))}.");
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
+            await RefuseKnownIdAsync(client, instanceId, cancellationToken);
             var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, input, NewInstanceOptions.NeverReplace(instanceId), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
+
+    // The engine decides an existing id atomically (NewInstanceOptions); this early look only answers sooner, and keeps
+    // the refusal on a Durable backend that might ignore DedupeStatuses. It is not what makes two starts safe.
+    private static async Task RefuseKnownIdAsync(DurableTaskClient client, string? instanceId, CancellationToken cancellationToken)
+    {
+        if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, cancellationToken) is { } existing)
+        {
+            throw new ApiProblemException(409, "Instance already exists", $"Instance '{instanceId}' already exists ({existing.RuntimeStatus}); choose another id.");
+        }
+    }
 }
