@@ -23,6 +23,12 @@ public sealed record ApiOptions
     /// <summary>How late a schedule fire time may be handled and still count as on time (not missed).</summary>
     public TimeSpan ScheduleGrace { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a decision waits for its approval request when the instance is running and has no approval pending
+    /// yet (the decision came before the instance asked); after that the answer is 404.
+    /// </summary>
+    public TimeSpan ApprovalRequestWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Validation of published definitions (activity registry, limits, policies).</summary>
     public ValidationOptions Validation { get; init; } = new();
 }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Durable;
 using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
 using Serverless.Api.Definitions;
@@ -19,7 +21,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <paramref name="options"/>, the definition and schedule stores, the workflow starter, every HTTP handler
-    /// and both timer handlers. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
+    /// and both timer handlers, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
     /// activities (<c>AddServerlessActivities</c>: the approvals inbox and the audit trail).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -30,6 +32,11 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.Converters.Add(new UtcDateTimeOffsetJsonConverter());
+            json.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter());
+        });
         services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
         services.AddSingleton<WorkflowStarter>();

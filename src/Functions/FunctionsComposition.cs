@@ -11,7 +11,7 @@ namespace Serverless.Functions;
 /// The services the bindings hand calls to: the same activities, stores and handlers the local host
 /// registers (<see cref="ActivityServiceCollectionExtensions.AddServerlessActivities"/>,
 /// <see cref="ApiServiceCollectionExtensions.AddServerlessApi"/>), configured from the same app settings
-/// (<c>TaskHubName</c>, <c>MaxRequestBodyBytes</c>, <c>DefaultRetention</c>, <c>AuditRetention</c>), with the
+/// (<c>TaskHubName</c>, <c>MaxRequestBodyBytes</c>, <c>DefaultRetention</c>, <c>AuditRetention</c>, <c>ApprovalRequestWait</c>), with the
 /// product tables in the app's storage account.
 /// </summary>
 internal static class FunctionsComposition
@@ -29,6 +29,7 @@ internal static class FunctionsComposition
             MaxRequestBodyBytes = configuration["MaxRequestBodyBytes"] is { Length: > 0 } bytes ? int.Parse(bytes, CultureInfo.InvariantCulture) : defaults.MaxRequestBodyBytes,
             DefaultRetention = configuration["DefaultRetention"] is { Length: > 0 } retention ? TimeSpan.Parse(retention, CultureInfo.InvariantCulture) : defaults.DefaultRetention,
             AuditRetention = configuration["AuditRetention"] is { Length: > 0 } audit ? TimeSpan.Parse(audit, CultureInfo.InvariantCulture) : defaults.AuditRetention,
+            ApprovalRequestWait = configuration["ApprovalRequestWait"] is { Length: > 0 } wait ? TimeSpan.Parse(wait, CultureInfo.InvariantCulture) : defaults.ApprovalRequestWait,
             Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
         };
         services.AddSingleton(TimeProvider.System);

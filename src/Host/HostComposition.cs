@@ -81,6 +81,7 @@ public static class HostComposition
             MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
             DefaultRetention = settings.DefaultRetention,
             AuditRetention = settings.AuditRetention,
+            ApprovalRequestWait = settings.ApprovalRequestWait,
             Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
         });
 

@@ -31,6 +31,9 @@ public sealed record HostSettings
     /// <summary>Retention of audit rows (<c>AuditRetention</c>).</summary>
     public TimeSpan AuditRetention { get; init; } = TimeSpan.FromDays(365);
 
+    /// <summary>How long a decision waits for its approval request to be recorded (<c>ApprovalRequestWait</c>).</summary>
+    public TimeSpan ApprovalRequestWait { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// How long the runtime's leases last (<c>LeaseDuration</c>): after a crash, a restarted host retakes the
     /// instances it was running once their leases expire. Null keeps the runtime default (30 s).
@@ -57,6 +60,7 @@ public sealed record HostSettings
             DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
             AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),
             LeaseDuration = Span(configuration, "LeaseDuration"),
+            ApprovalRequestWait = Span(configuration, "ApprovalRequestWait") ?? TimeSpan.FromSeconds(10),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
         };
     }

@@ -54,6 +54,13 @@ public sealed partial class HostFilesTests
     }
 
     [Fact]
+    public void LocalSettingsExample_TaskHubName_KeepsTheDefaultHub()
+    {
+        // A copied example must not move the local host to another hub, where earlier instances seem to vanish.
+        Assert.Equal(new Serverless.Api.ApiOptions().HubName, (string?)LocalSettingsExample["Values"]!["TaskHubName"]);
+    }
+
+    [Fact]
     public void GitIgnore_KeepsLocalSettingsOutOfTheRepository()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".gitignore"));

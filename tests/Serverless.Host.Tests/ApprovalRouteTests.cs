@@ -6,7 +6,7 @@ using Serverless.Host.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests;
 
-public sealed class ApprovalRouteTests : IAsyncLifetime
+public sealed partial class ApprovalRouteTests : IAsyncLifetime
 {
     private readonly TestHost _host = new();
     private string _id = string.Empty;

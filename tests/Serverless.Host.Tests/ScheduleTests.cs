@@ -7,7 +7,7 @@ using Serverless.Host.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests;
 
-public sealed class ScheduleTests : IAsyncLifetime
+public sealed partial class ScheduleTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 28, 12, 0, 0, TimeSpan.Zero);
     private readonly TestHost _host = new(Start);
@@ -27,7 +27,7 @@ public sealed class ScheduleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await TestHost.ReadJsonAsync(response);
-        Assert.Equal(["2026-03-28T13:00:00Z", "2026-03-28T14:00:00Z", "2026-03-28T15:00:00Z", "2026-03-28T16:00:00Z", "2026-03-28T17:00:00Z"],
+        Assert.Equal(["2026-03-28T13:00:00.0000000Z", "2026-03-28T14:00:00.0000000Z", "2026-03-28T15:00:00.0000000Z", "2026-03-28T16:00:00.0000000Z", "2026-03-28T17:00:00.0000000Z"],
             body["nextFireTimes"]!.AsArray().Select(t => (string?)t));
         Assert.Equal("skip", (string?)body["missedRuns"]);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync("hourly", new { workflow = "echo-flow", cron = "0 30 * * * *", input = new { text = "tick" } })).StatusCode);
@@ -37,16 +37,49 @@ public sealed class ScheduleTests : IAsyncLifetime
     public async Task Tick_RunTwiceAndConcurrently_StartsEachFireTimeOnce()
     {
         await PutAsync("hourly", new { workflow = "echo-flow", cron = "0 0 * * * *", input = new { text = "tick" } });
-        _host.Time.Advance(TimeSpan.FromHours(1));
+        var expected = new List<string>();
+        for (var round = 0; round < 20; round++)
+        {
+            _host.Time.Advance(TimeSpan.FromHours(1));
 
-        var first = await Task.WhenAll(TickAsync(), TickAsync());
-        var again = await TickAsync();
+            var first = await Task.WhenAll(TickAsync(), TickAsync(), TickAsync());
+            var again = await TickAsync();
 
-        Assert.Single(first.SelectMany(f => f), f => f.Outcome == ScheduleFireOutcome.Started);
-        Assert.Empty(again);
-        var instances = await ListAsync("schedule-hourly-");
-        Assert.Equal(["schedule-hourly-20260328T130000Z"], instances);
-        Assert.Equal("Completed", (await _host.WaitForCompletionAsync(instances[0])).RuntimeStatus.ToString());
+            var started = Assert.Single(first.SelectMany(f => f), f => f.Outcome == ScheduleFireOutcome.Started);
+            Assert.Empty(again);
+            Assert.Equal("Completed", (await _host.WaitForCompletionAsync(started.InstanceId)).RuntimeStatus.ToString());
+            expected.Add(started.InstanceId);
+        }
+
+        Assert.Equal(expected.Order(), await ListAsync("schedule-hourly-"));
+        Assert.Equal("schedule-hourly-20260328T130000Z", expected[0]);
+    }
+
+    [Fact]
+    public async Task Tick_LookupSeesNothingWhileAnotherTickStartsAndFinishesTheRun_StartsItOnce()
+    {
+        await PutAsync("raced", new { workflow = "echo-flow", cron = "0 0 * * * *", input = new { text = "race" } });
+        var holding = new LookupHoldingClient(_host.Durable);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var round = 0; round < 10; round++)
+        {
+            _host.Time.Advance(TimeSpan.FromHours(1));
+            holding.Arm("schedule-raced-");
+
+            var late = _host.Get<ScheduleTick>().RunAsync(_host.Time, holding, CancellationToken.None);
+            await holding.Held.WaitAsync(timeout.Token);
+            var early = Assert.Single(await TickAsync());
+            var finished = await _host.WaitForCompletionAsync(early.InstanceId);
+            holding.Release();
+            var lateFires = await late;
+
+            Assert.Equal(ScheduleFireOutcome.Started, early.Outcome);
+            Assert.Equal(ScheduleFireOutcome.AlreadyStarted, Assert.Single(lateFires).Outcome);
+            var after = await _host.Durable.GetInstanceAsync(early.InstanceId);
+            Assert.Equal((finished.CreatedAt, OrchestrationRuntimeStatus.Completed), (after!.CreatedAt, after.RuntimeStatus));
+        }
+
+        Assert.Equal(10, (await ListAsync("schedule-raced-")).Count);
     }
 
     [Theory]
@@ -69,7 +102,7 @@ public sealed class ScheduleTests : IAsyncLifetime
         }
 
         var schedule = await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/api/schedules/catch"));
-        Assert.Equal("2026-03-28T18:00:00Z", (string?)schedule["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-28T18:00:00.0000000Z", (string?)schedule["nextFireTimes"]![0]);
     }
 
     [Fact]
@@ -109,8 +142,8 @@ public sealed class ScheduleTests : IAsyncLifetime
     public async Task Tick_DstSpringForwardInBerlin_FiresAfterTheGap()
     {
         var body = await TestHost.ReadJsonAsync(await PutAsync("berlin", new { workflow = "echo-flow", cron = "0 30 2 * * *", timeZone = "Europe/Berlin", input = new { text = "dst" } }));
-        Assert.Equal("2026-03-29T01:30:00Z", (string?)body["nextFireTimes"]![0]);
-        Assert.Equal("2026-03-30T00:30:00Z", (string?)body["nextFireTimes"]![1]);
+        Assert.Equal("2026-03-29T01:30:00.0000000Z", (string?)body["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-30T00:30:00.0000000Z", (string?)body["nextFireTimes"]![1]);
 
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 1, 30, 5, TimeSpan.Zero));
         var fires = await TickAsync();
@@ -129,7 +162,7 @@ public sealed class ScheduleTests : IAsyncLifetime
         var resumed = await TestHost.ReadJsonAsync(await _host.Client.PostAsync("/api/schedules/p/resume", null));
 
         Assert.False((bool)resumed["paused"]!);
-        Assert.Equal("2026-03-28T15:00:00Z", (string?)resumed["nextFireTimes"]![0]);
+        Assert.Equal("2026-03-28T15:00:00.0000000Z", (string?)resumed["nextFireTimes"]![0]);
         Assert.Empty(await TickAsync());
     }
 

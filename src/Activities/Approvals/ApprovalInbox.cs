@@ -62,6 +62,7 @@ public sealed partial class ApprovalInbox
                     var created = new ApprovalRecord(request, ApprovalStatus.Pending, [], null, null);
                     await store.AddAsync(ActivityTables.Approvals, ApprovalRows.ToEntity(created), cancellationToken);
                     Log.Requested(_logger, request.InstanceId, request.StepId, request.Level, request.Approvers.Count);
+                    SignalArrival();
                     return created;
                 }
 

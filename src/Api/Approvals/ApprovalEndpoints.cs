@@ -18,6 +18,7 @@ namespace Serverless.Api.Approvals;
 public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, ApiOptions options)
 {
     private const int MaxCommentChars = 2000;
+    private static readonly TimeSpan RequestPollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary><c>GET approvals</c>: the caller's pending approvals; 401 without a principal.</summary>
     /// <param name="request">The request.</param>
@@ -47,7 +48,8 @@ public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, Ap
     /// <summary>
     /// <c>POST approvals/{instanceId}/{stepId}</c> with <c>{"approved": true|false, "comment": "..."}</c>: 202 when
     /// recorded and delivered; 400 bad body; 401 no principal; 403 not a listed approver; 404 no such approval or
-    /// instance; 409 already decided or closed; 410 the instance finished.
+    /// instance; 409 already decided or closed; 410 the instance finished. A decision for a running instance that has
+    /// not yet requested any approval waits up to <see cref="ApiOptions.ApprovalRequestWait"/> for the request.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="client">The Durable client.</param>
@@ -72,7 +74,7 @@ public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, Ap
             ApprovalRecord recorded;
             try
             {
-                recorded = await inbox.RecordDecisionAsync(instanceId, stepId, decision, cancellationToken);
+                recorded = await RecordWhenRequestedAsync(client, instanceId, stepId, decision, cancellationToken);
             }
             catch (ApprovalNotFoundException e)
             {
@@ -99,6 +101,39 @@ public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, Ap
                 decidedAt = delivered.DecidedAt is { } at ? InstanceStatusJson.Time(at) : null,
             });
         });
+
+    // A decision sent right after the start (a pasted script, a fast client) can come before the instance has asked
+    // for it. While the instance runs and has no other approval pending, the request is still on its way: wait for
+    // it (woken at once by a request recorded in this process, else polling) up to ApprovalRequestWait. Another step's
+    // pending request means this one is not coming next: 404 at once.
+    private async Task<ApprovalRecord> RecordWhenRequestedAsync(
+        DurableTaskClient client, string instanceId, string stepId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + options.ApprovalRequestWait;
+        while (true)
+        {
+            var arrival = inbox.NextArrival;
+            try
+            {
+                return await inbox.RecordDecisionAsync(instanceId, stepId, decision, cancellationToken);
+            }
+            catch (ApprovalNotFoundException) when (time.GetUtcNow() < deadline)
+            {
+                if (!await MayStillRequestAsync(client, instanceId, stepId, cancellationToken))
+                {
+                    throw;
+                }
+            }
+
+            await Task.WhenAny(arrival, Task.Delay(RequestPollInterval, time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    // A request for this very step that landed since the lookup makes the next attempt succeed.
+    private async Task<bool> MayStillRequestAsync(DurableTaskClient client, string instanceId, string stepId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(instanceId, false, cancellationToken) is { IsCompleted: false }
+        && !await inbox.HasOtherPendingAsync(instanceId, stepId, cancellationToken);
 
     private static string RequireApprover(HttpRequest request) =>
         CallerIdentity.Name(request) ?? throw new ApiProblemException(401, "Approver unknown",

@@ -30,7 +30,7 @@ public sealed class AuditEndpoints(AuditTrail trail)
                 entries.Add(new JsonObject
                 {
                     ["sequence"] = record.Sequence,
-                    ["time"] = e.Time.UtcDateTime.ToString("O"),
+                    ["time"] = InstanceStatusJson.Time(e.Time),
                     ["eventType"] = e.EventType,
                     ["actor"] = e.Actor,
                     ["workflow"] = e.WorkflowName,

@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using DurableTask.Core.History;
+using Serverless.Durable;
+using Serverless.Orchestrations.Workflows;
 
 namespace Serverless.Api.Durable;
 
@@ -28,7 +29,7 @@ public static class InstanceStatusJson
             ["name"] = metadata.Name,
             ["instanceId"] = metadata.InstanceId,
             ["runtimeStatus"] = metadata.RuntimeStatus.ToString(),
-            ["input"] = showInput ? Parse(metadata.SerializedInput) : null,
+            ["input"] = showInput ? Input(metadata.Name, metadata.SerializedInput) : null,
             ["customStatus"] = Parse(metadata.SerializedCustomStatus),
             ["output"] = output,
             ["createdTime"] = Time(metadata.CreatedAt),
@@ -64,7 +65,7 @@ public static class InstanceStatusJson
                     item["FunctionName"] = started.Name;
                     if (showInput)
                     {
-                        item["Input"] = Parse(started.Input);
+                        item["Input"] = Input(started.Name, started.Input);
                     }
 
                     break;
@@ -146,6 +147,22 @@ public static class InstanceStatusJson
         return events;
     }
 
+    /// <summary>
+    /// The input a user would recognise: for a workflow instance (<c>RunWorkflow</c>) the input it was started with,
+    /// not the run input the starter built around it (definition, pins, starter); any other orchestrator's as stored.
+    /// </summary>
+    /// <param name="orchestrator">The orchestrator name.</param>
+    /// <param name="serialized">The stored input.</param>
+    /// <returns>The node, or null.</returns>
+    public static JsonNode? Input(string orchestrator, string? serialized)
+    {
+        var input = Parse(serialized);
+        return string.Equals(orchestrator, WorkflowRunInput.OrchestratorName, StringComparison.OrdinalIgnoreCase)
+            && input is JsonObject run && run.TryGetPropertyValue("input", out var user)
+            ? user?.DeepClone()
+            : input;
+    }
+
     /// <summary>A stored JSON payload as a node (a non-JSON payload is returned as a string).</summary>
     /// <param name="serialized">The payload.</param>
     /// <returns>The node, or null.</returns>
@@ -166,12 +183,12 @@ public static class InstanceStatusJson
         }
     }
 
-    /// <summary>ISO 8601 UTC, second precision, as Durable writes times.</summary>
+    /// <summary>ISO 8601 UTC with <c>Z</c>, as <see cref="UtcTimeText"/> writes every time.</summary>
     /// <param name="time">The time.</param>
     /// <returns>The text.</returns>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => UtcTimeText.Write(time);
 
-    private static string Time(DateTime time) => Time(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)));
+    private static string Time(DateTime time) => UtcTimeText.Write(time);
 
     private static void Scheduled(JsonObject item, Dictionary<int, HistoryEvent> scheduled, int id)
     {

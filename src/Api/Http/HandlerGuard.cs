@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Serverless.Durable;
+using Serverless.Workflows.Parsing;
 
 namespace Serverless.Api.Http;
 
@@ -43,7 +44,7 @@ public static class HandlerGuard
         }
         catch (JsonException e)
         {
-            return Problems.Create(400, "Malformed JSON", e.Message);
+            return Problems.Create(400, "Malformed JSON", $"The JSON is not valid{(e.Path is { Length: > 1 } path ? $" at {path}" : string.Empty)}: {JsonSyntaxError.Reason(e)}");
         }
         catch (BadHttpRequestException e)
         {

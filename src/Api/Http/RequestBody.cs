@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Serverless.Workflows.Parsing;
 
 namespace Serverless.Api.Http;
 
@@ -65,7 +66,7 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            throw new ApiProblemException(400, "Malformed JSON", $"The body is not valid JSON: {e.Message}");
+            throw new ApiProblemException(400, "Malformed JSON", $"The body is not valid JSON. {JsonSyntaxError.Describe(e, text)}", Location(e, text));
         }
     }
 
@@ -79,6 +80,11 @@ public static class RequestBody
         await ReadJsonAsync(request, maxBytes, cancellationToken) is { ValueKind: JsonValueKind.Object } body
             ? body
             : throw ApiProblemException.BadRequest("The body must be a JSON object.");
+
+    private static Dictionary<string, object?>? Location(JsonException error, string text) =>
+        JsonSyntaxError.Position(error, Encoding.UTF8.GetBytes(text)) is { } at
+            ? new Dictionary<string, object?> { ["line"] = at.Line, ["column"] = at.Column, ["path"] = error.Path }
+            : null;
 
     private static ApiProblemException TooLarge(long actual, int limit) =>
         new(413, "Payload too large", $"The body is at least {actual:N0} bytes; the limit is {limit:N0} bytes.");

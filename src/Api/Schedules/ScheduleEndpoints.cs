@@ -1,18 +1,19 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
-using Serverless.Definitions;
+using Serverless.Api.Workflows;
 using Serverless.Schedules;
 
 namespace Serverless.Api.Schedules;
 
 /// <summary>Create, update, delete, pause and resume schedules; read them with their next fire times.</summary>
 /// <param name="schedules">The schedule store.</param>
-/// <param name="definitions">The definition store (a schedule must name a published workflow).</param>
+/// <param name="starter">Checks that the workflow is published and that the input fits its input schema, as a start does.</param>
 /// <param name="time">The clock.</param>
 /// <param name="options">The body limit.</param>
-public sealed class ScheduleEndpoints(ScheduleStore schedules, DefinitionStore definitions, TimeProvider time, ApiOptions options)
+public sealed class ScheduleEndpoints(ScheduleStore schedules, WorkflowStarter starter, TimeProvider time, ApiOptions options)
 {
     private const int NextFireTimes = 5;
 
@@ -43,14 +44,7 @@ public sealed class ScheduleEndpoints(ScheduleStore schedules, DefinitionStore d
         HandlerGuard.RunAsync(async () =>
         {
             var spec = ScheduleRequest.Read(id, await RequestBody.ReadObjectAsync(request, options.MaxRequestBodyBytes, cancellationToken));
-            var published = spec.Version is { } version
-                ? await definitions.GetAsync(spec.Workflow, version, cancellationToken) is not null
-                : await definitions.GetPointerAsync(spec.Workflow, cancellationToken) is not null;
-            if (!published)
-            {
-                throw ApiProblemException.BadRequest($"Field 'workflow': '{spec.Workflow}'{(spec.Version is { } v ? $" version {v}" : string.Empty)} is not published.");
-            }
-
+            await CheckStartableAsync(spec, cancellationToken);
             var existing = await schedules.GetAsync(id, cancellationToken);
             var now = time.GetUtcNow();
             var stored = spec with { NextFireAt = First(spec, now), LastInstanceId = existing?.Schedule.LastInstanceId, UpdatedAt = now };
@@ -89,6 +83,11 @@ public sealed class ScheduleEndpoints(ScheduleStore schedules, DefinitionStore d
         {
             while (await schedules.GetAsync(id, cancellationToken) is { } found)
             {
+                if (!paused && CalendarProblem(found.Schedule) is { } problem)
+                {
+                    throw ApiProblemException.BadRequest($"Schedule '{id}' cannot resume: {problem} Replace it with PUT.");
+                }
+
                 var now = time.GetUtcNow();
                 var changed = found.Schedule with
                 {
@@ -105,16 +104,50 @@ public sealed class ScheduleEndpoints(ScheduleStore schedules, DefinitionStore d
             return NotFound(id);
         });
 
+    // A schedule runs the workflow as a start would: the same 404-made-400 for an unpublished workflow, and the same
+    // located input errors, so a schedule whose every fire would be refused is refused once, here.
+    private async Task CheckStartableAsync(ScheduleSpec spec, CancellationToken cancellationToken)
+    {
+        var input = spec.InputJson is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
+        try
+        {
+            await starter.PrepareAsync(spec.Workflow, spec.Version, input, $"schedule:{spec.Id}", null, cancellationToken);
+        }
+        catch (ApiProblemException e) when (e.Status == 404)
+        {
+            throw ApiProblemException.BadRequest($"Field 'workflow': {e.Message}");
+        }
+        catch (ApiProblemException e) when (e.Status == 400)
+        {
+            throw new ApiProblemException(400, e.Title, $"Field 'input': {e.Message}", e.Extensions);
+        }
+    }
+
     private static DateTimeOffset First(ScheduleSpec spec, DateTimeOffset now) =>
         spec.Calendar().Next(now, 1) is [var next] ? next : DateTimeOffset.MaxValue;
+
+    // A row written by hand or by an older version must not break the routes that list it.
+    private static string? CalendarProblem(ScheduleSpec spec)
+    {
+        try
+        {
+            spec.Calendar();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Split(" (Parameter", 2)[0];
+        }
+    }
 
     private static IResult NotFound(string id) => Problems.Create(404, "Schedule not found", $"No schedule with id '{id}'.");
 
     private JsonObject Describe(ScheduleSpec s)
     {
+        var problem = CalendarProblem(s);
         var from = s.NextFireAt > time.GetUtcNow() ? s.NextFireAt.AddTicks(-1) : time.GetUtcNow();
-        var next = s.Paused ? [] : s.Calendar().Next(from, NextFireTimes);
-        return new JsonObject
+        var next = s.Paused || problem is not null ? [] : s.Calendar().Next(from, NextFireTimes);
+        var described = new JsonObject
         {
             ["id"] = s.Id,
             ["workflow"] = s.Workflow,
@@ -130,5 +163,11 @@ public sealed class ScheduleEndpoints(ScheduleStore schedules, DefinitionStore d
             ["lastInstanceId"] = s.LastInstanceId,
             ["updatedAt"] = InstanceStatusJson.Time(s.UpdatedAt),
         };
+        if (problem is not null)
+        {
+            described["problem"] = $"This schedule cannot fire: {problem} Replace it with PUT.";
+        }
+
+        return described;
     }
 }

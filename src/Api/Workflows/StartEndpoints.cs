@@ -30,7 +30,7 @@ public sealed class StartEndpoints(WorkflowStarter starter, PublishedRunGate gat
             RequireValidId(instanceId);
             var version = QueryValues.Int(request, "version", 1, int.MaxValue);
             var input = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
-            await RequireNewAsync(client, instanceId, cancellationToken);
+            await RefuseKnownIdAsync(client, instanceId, cancellationToken);
             var id = await starter.StartAsync(client, name, version, instanceId, input, CallerIdentity.NameOr(request, "api"), Correlation(request), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
@@ -54,8 +54,8 @@ public sealed class StartEndpoints(WorkflowStarter starter, PublishedRunGate gat
             object? start = PublishedRunGate.Guards(known.Name)
                 ? await gate.CheckAsync(input, CallerIdentity.NameOr(request, "api"), Correlation(request), cancellationToken)
                 : input;
-            await RequireNewAsync(client, instanceId, cancellationToken);
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, start, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await RefuseKnownIdAsync(client, instanceId, cancellationToken);
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(known.Name, start, NewInstanceOptions.NeverReplace(instanceId), cancellationToken);
             return ManagementPayload.For(request, options, id).Accepted();
         });
 
@@ -75,8 +75,9 @@ public sealed class StartEndpoints(WorkflowStarter starter, PublishedRunGate gat
         }
     }
 
-    // Durable would silently replace a finished instance with the same id; the product API refuses to reuse ids.
-    private static async Task RequireNewAsync(DurableTaskClient client, string? instanceId, CancellationToken cancellationToken)
+    // The engine decides an existing id atomically (NewInstanceOptions); this early look only answers sooner, and keeps
+    // the refusal on a Durable backend that might ignore DedupeStatuses. It is not what makes two starts safe.
+    private static async Task RefuseKnownIdAsync(DurableTaskClient client, string? instanceId, CancellationToken cancellationToken)
     {
         if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, cancellationToken) is { } existing)
         {

@@ -91,7 +91,7 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
         throw new ApiProblemException(409, "Sub-workflows nest too deep", $"Workflow '{workflow}' reaches more than {MaxResolveRounds} levels of sub-workflows.");
     }
 
-    /// <summary>Prepares and schedules an instance.</summary>
+    /// <summary>Prepares and schedules an instance; an id in use, even by a finished instance, is refused by the engine.</summary>
     /// <param name="client">The Durable client.</param>
     /// <param name="workflow">The workflow name.</param>
     /// <param name="version">A version, or null for the active one.</param>
@@ -101,6 +101,7 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
     /// <param name="correlationId">Correlation id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The instance id.</returns>
+    /// <exception cref="Serverless.Durable.OrchestrationAlreadyExistsException">The id is in use (on the embedded runtime).</exception>
     public async Task<string> StartAsync(
         DurableTaskClient client, string workflow, int? version, string? instanceId, JsonElement? input, string? startedBy, string? correlationId,
         CancellationToken cancellationToken)
@@ -108,7 +109,7 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
         ArgumentNullException.ThrowIfNull(client);
         var runInput = await PrepareAsync(workflow, version, input, startedBy, correlationId, cancellationToken);
         return await client.ScheduleNewOrchestrationInstanceAsync(
-            WorkflowRunInput.OrchestratorName, runInput, new StartOrchestrationOptions(instanceId), cancellationToken);
+            WorkflowRunInput.OrchestratorName, runInput, NewInstanceOptions.NeverReplace(instanceId), cancellationToken);
     }
 
     /// <summary>A stored version as the interpreter's published form.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Serverless.Activities.Approvals;
 using Serverless.Approvals;
+using Serverless.Durable;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
 
@@ -88,7 +89,7 @@ internal sealed partial class WorkflowRun
             ["approver"] = decision.Approver,
             ["approved"] = decision.Approved,
             ["comment"] = decision.Comment,
-            ["decidedAt"] = decision.DecidedAt?.ToString("O"),
+            ["decidedAt"] = decision.DecidedAt is { } decidedAt ? UtcTimeText.Write(decidedAt) : null,
         });
         return state.Outcome;
     }
@@ -100,7 +101,7 @@ internal sealed partial class WorkflowRun
             ["approvers"] = new JsonArray([.. state.Allowed.Select(a => JsonValue.Create(a))]),
             ["quorum"] = step.Quorum,
             ["level"] = level,
-            ["dueAt"] = deadline?.ToString("O"),
+            ["dueAt"] = deadline is { } dueAt ? UtcTimeText.Write(dueAt) : null,
         });
         await FlushEventsAsync();
         await _context.CallActivityAsync<ApprovalRecord>(RequestApproval.Name, new ApprovalRequest

@@ -38,7 +38,8 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         ValidateInstanceId(instanceId);
         var serialized = _options.DataConverter.Serialize(input);
         _options.Limits.CheckPayload(serialized, "The orchestration input");
-        await CreateAsync(instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, parent: null, cancellation);
+        await CreateAsync(
+            instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, DedupeStatuses(options), cancellation);
         return instanceId;
     }
 
@@ -84,7 +85,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         }
 
         var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
-        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, parent: null, cancellation);
+        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, dedupeStatuses: null, cancellation);
         return newId;
     }
 
@@ -119,8 +120,34 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    // Microsoft's engines refuse an id whose instance is active, and one whose finished instance has a status the
+    // caller listed with WithDedupeStatuses; the store decides both inside the transaction that creates it.
+    private static HashSet<OrchestrationRuntimeStatus>? DedupeStatuses(StartOrchestrationOptions? options)
+    {
+        if (options?.DedupeStatuses is not { Count: > 0 } names)
+        {
+            return null;
+        }
+
+        var statuses = new HashSet<OrchestrationRuntimeStatus>();
+        foreach (var name in names)
+        {
+            statuses.Add(Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var status) && Enum.IsDefined(status)
+                ? status
+                : throw new ArgumentException($"'{name}' is not an orchestration runtime status.", nameof(options)));
+        }
+
+        return statuses;
+    }
+
     private async Task CreateAsync(
-        string instanceId, string name, string? version, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation)
+        string instanceId,
+        string name,
+        string? version,
+        string? input,
+        DateTimeOffset? startAt,
+        IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        CancellationToken cancellation)
     {
         var now = Now;
         var executionId = Guid.NewGuid().ToString("N");
@@ -136,11 +163,10 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             CreatedAt = now,
             LastUpdatedAt = now,
             Input = input,
-            Parent = parent,
         };
         var started = new ExecutionStarted(now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime);
         var start = await _store.CreateInstanceAsync(
-            record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
+            record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, dedupeStatuses, cancellation);
         _runtime.Orchestrations.Adopt(record);
         _runtime.Orchestrations.Deliver(start);
     }

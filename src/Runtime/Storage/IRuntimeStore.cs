@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Serverless.Durable;
 using Serverless.Runtime.History;
 
@@ -14,11 +15,19 @@ public interface IRuntimeStore : IAsyncDisposable
 
     /// <summary>
     /// Creates an instance with its start message, leased to <paramref name="owner"/> until <paramref name="leaseUntil"/>
-    /// (the creating process runs it first; null leaves it free). A finished instance with the same id is replaced
-    /// (history, inbox and activities removed); an active one throws <c>OrchestrationAlreadyExistsException</c>.
+    /// (the creating process runs it first; null leaves it free). An active instance with the same id throws
+    /// <c>OrchestrationAlreadyExistsException</c>, and so does a finished one whose status is in
+    /// <paramref name="dedupeStatuses"/>; any other finished one is replaced (history, inbox and activities removed).
+    /// The check and the write are one transaction, so two concurrent creates of one id never both succeed.
     /// Returns the stored start message with its id.
     /// </summary>
-    Task<InstanceMessage> CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    Task<InstanceMessage> CreateInstanceAsync(
+        InstanceRecord instance,
+        InstanceMessage startMessage,
+        string? owner,
+        DateTimeOffset leaseUntil,
+        IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        CancellationToken cancellationToken);
 
     /// <summary>Reads an instance row, or null.</summary>
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);

@@ -7,7 +7,8 @@ namespace Serverless.Durable;
 
 /// <summary>
 /// The one JSON form of orchestration inputs, outputs, custom status and event payloads on every host:
-/// System.Text.Json web defaults (camelCase, case-insensitive reads), as the Functions worker is configured too.
+/// System.Text.Json web defaults (camelCase, case-insensitive reads), times as <see cref="UtcTimeText"/>, as the
+/// Functions worker is configured too.
 /// </summary>
 public static class PayloadJson
 {
@@ -15,6 +16,7 @@ public static class PayloadJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new UtcDateTimeOffsetJsonConverter(), new UtcDateTimeJsonConverter() },
     };
 
     /// <summary>Durable Task's JSON converter over <see cref="Options"/>.</summary>

@@ -9,7 +9,9 @@ namespace Serverless.Schedules;
 /// </summary>
 public sealed class CronCalendar
 {
-    private static readonly CrontabSchedule.ParseOptions Options = new() { IncludingSeconds = true };
+    // Past one 400-year Gregorian cycle (4^9 days), and clear of the end of DateTimeOffset with its local-time margin.
+    private static readonly TimeSpan MaxHorizon = TimeSpan.FromDays(262_144);
+    private static readonly DateTimeOffset LastSearchable = DateTimeOffset.MaxValue.AddDays(-2);
 
     private readonly CrontabSchedule _cron;
     private readonly TimeZoneInfo _zone;
@@ -29,7 +31,7 @@ public sealed class CronCalendar
     {
         ArgumentNullException.ThrowIfNull(cron);
         ArgumentNullException.ThrowIfNull(timeZone);
-        var parsed = TryParseCron(cron) ?? throw new ArgumentException(NotSixFieldCron(cron), nameof(cron));
+        var parsed = CronRules.TryParse(cron, out var problem) ?? throw new ArgumentException(problem, nameof(cron));
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
         {
@@ -42,16 +44,26 @@ public sealed class CronCalendar
     /// <summary>Whether a text is a valid six-field cron (seconds first); the one rule the DSL and the schedule API share.</summary>
     /// <param name="cron">The cron text.</param>
     /// <returns>True when valid.</returns>
-    public static bool IsValidCron(string cron) => TryParseCron(cron) is not null;
+    public static bool IsValidCron(string cron) => CronProblem(cron) is null;
+
+    /// <summary>
+    /// Why a text is not a usable six-field cron, or null when it is: not six fields, a step outside 1 to the field's
+    /// span (<c>*/0</c>), a value out of range, or a cron that never fires (<c>0 0 0 30 2 *</c>).
+    /// </summary>
+    /// <param name="cron">The cron text.</param>
+    /// <returns>A message naming the field and part at fault, or null.</returns>
+    public static string? CronProblem(string cron)
+    {
+        ArgumentNullException.ThrowIfNull(cron);
+        CronRules.TryParse(cron, out var problem);
+        return problem;
+    }
 
     /// <summary>The message for a cron that is not six valid fields.</summary>
     /// <param name="cron">The rejected cron text.</param>
     /// <returns>The message.</returns>
     public static string NotSixFieldCron(string cron) =>
         $"'{cron}' is not a six-field cron (second minute hour day month weekday), e.g. '0 0 2 * * *'.";
-
-    private static CrontabSchedule? TryParseCron(string cron) =>
-        cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CrontabSchedule.TryParse(cron, Options) : null;
 
     /// <summary>The fire times strictly after <paramref name="after"/> and at or before <paramref name="until"/>, ascending.</summary>
     /// <param name="after">Exclusive lower bound.</param>
@@ -85,13 +97,18 @@ public sealed class CronCalendar
     /// <summary>The next <paramref name="count"/> fire times after <paramref name="after"/>.</summary>
     /// <param name="after">Exclusive lower bound.</param>
     /// <param name="count">How many.</param>
-    /// <returns>The fire times (fewer when the cron never fires again).</returns>
+    /// <returns>The fire times (fewer near the end of the calendar; a parsed cron fires at least once in 400 years).</returns>
     public IReadOnlyList<DateTimeOffset> Next(DateTimeOffset after, int count)
     {
         var found = new List<DateTimeOffset>(count);
         var from = after;
-        for (var horizon = TimeSpan.FromDays(1); found.Count < count && horizon <= TimeSpan.FromDays(4096); horizon *= 4)
+        for (var horizon = TimeSpan.FromDays(1); found.Count < count && horizon <= MaxHorizon; horizon *= 4)
         {
+            if (after > LastSearchable - horizon)
+            {
+                break;
+            }
+
             found.AddRange(Occurrences(from, after + horizon).Take(count - found.Count));
             from = found.Count > 0 ? found[^1] : from;
         }

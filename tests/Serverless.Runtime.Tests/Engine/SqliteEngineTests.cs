@@ -32,3 +32,8 @@ public sealed class SqliteLimitsAndRegistrationTests : LimitsAndRegistrationTest
 {
     protected override IRuntimeStore NewStore() => NewSqliteStore();
 }
+
+public sealed class SqliteStartDedupeTests : StartDedupeTests
+{
+    protected override IRuntimeStore NewStore() => NewSqliteStore();
+}

@@ -44,7 +44,7 @@ public abstract partial class RuntimeStoreContractTests
             },
             None);
 
-        await Store.CreateInstanceAsync(Record("a") with { ExecutionId = "exec-2" }, StartMessage("a"), null, default, None);
+        await Store.CreateInstanceAsync(Record("a") with { ExecutionId = "exec-2" }, StartMessage("a"), null, default, null, None);
 
         Assert.Equal("exec-2", (await Store.GetInstanceAsync("a", None))!.ExecutionId);
         Assert.Empty(await Store.GetHistoryAsync("a", None));

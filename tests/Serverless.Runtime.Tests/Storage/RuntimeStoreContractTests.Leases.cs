@@ -82,7 +82,7 @@ public abstract partial class RuntimeStoreContractTests
         Assert.True(await Store.TryAcquireInstanceAsync("ours", Owner, Now, Now.AddMinutes(5), None));
         await CreateAsync("theirs");
         Assert.True(await Store.TryAcquireInstanceAsync("theirs", OtherOwner, Now, Now.AddMinutes(5), None));
-        await Store.CreateInstanceAsync(Record("delayed"), StartMessage("delayed", Now.AddMinutes(1)), null, default, None);
+        await Store.CreateInstanceAsync(Record("delayed"), StartMessage("delayed", Now.AddMinutes(1)), null, default, null, None);
 
         var ready = await Store.FindReadyInstancesAsync(Owner, Now, 10, None);
 
@@ -104,7 +104,7 @@ public abstract partial class RuntimeStoreContractTests
     [Fact]
     public async Task CreateInstanceAsync_WithOwner_IsLeasedToItUntilExpiry()
     {
-        await Store.CreateInstanceAsync(Record("mine"), StartMessage("mine"), Owner, Now.AddMinutes(5), None);
+        await Store.CreateInstanceAsync(Record("mine"), StartMessage("mine"), Owner, Now.AddMinutes(5), null, None);
 
         var stolen = await Store.TryAcquireInstanceAsync("mine", OtherOwner, Now, Now.AddMinutes(5), None);
         var afterExpiry = await Store.TryAcquireInstanceAsync("mine", OtherOwner, Now.AddMinutes(6), Now.AddMinutes(10), None);

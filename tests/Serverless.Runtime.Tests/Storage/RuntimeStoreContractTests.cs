@@ -50,7 +50,7 @@ public abstract partial class RuntimeStoreContractTests : IAsyncLifetime
         new(0, id, null, new EventRaised(Now.UtcDateTime, name, "true"), visibleAt ?? Now);
 
     protected Task CreateAsync(string id, OrchestrationRuntimeStatus status = OrchestrationRuntimeStatus.Pending, DateTimeOffset? createdAt = null, ParentLink? parent = null) =>
-        Store.CreateInstanceAsync(Record(id, status, createdAt, parent), StartMessage(id), null, default, None);
+        Store.CreateInstanceAsync(Record(id, status, createdAt, parent), StartMessage(id), null, default, null, None);
 
     /// <summary>Creates an instance and takes its lease for <see cref="Owner"/>; returns its start message id.</summary>
     protected async Task<long> CreateAndAcquireAsync(string id)

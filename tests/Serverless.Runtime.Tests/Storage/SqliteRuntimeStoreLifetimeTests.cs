@@ -15,7 +15,7 @@ public sealed class SqliteRuntimeStoreLifetimeTests : IDisposable
     public async Task DisposeAsync_WritesQueued_CommitsThemBeforeClosing()
     {
         var store = await OpenAsync();
-        var creates = Enumerable.Range(0, 300).Select(i => store.CreateInstanceAsync(Record($"i{i}"), Start($"i{i}"), null, default, CancellationToken.None)).ToList();
+        var creates = Enumerable.Range(0, 300).Select(i => store.CreateInstanceAsync(Record($"i{i}"), Start($"i{i}"), null, default, null, CancellationToken.None)).ToList();
 
         await store.DisposeAsync();
         await Task.WhenAll(creates);
@@ -31,7 +31,7 @@ public sealed class SqliteRuntimeStoreLifetimeTests : IDisposable
         var store = await OpenAsync();
         await store.DisposeAsync();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, null, CancellationToken.None));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetInstanceAsync("a", CancellationToken.None));
     }
 
@@ -41,7 +41,7 @@ public sealed class SqliteRuntimeStoreLifetimeTests : IDisposable
         await using var store = await OpenAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, new CancellationToken(canceled: true)));
+            () => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, null, new CancellationToken(canceled: true)));
 
         Assert.Null(await store.GetInstanceAsync("a", CancellationToken.None));
     }
@@ -51,7 +51,7 @@ public sealed class SqliteRuntimeStoreLifetimeTests : IDisposable
     {
         await using var store = new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = Path.Combine(_folder, "db.sqlite") });
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateInstanceAsync(Record("a"), Start("a"), null, default, null, CancellationToken.None));
     }
 
     private static InstanceRecord Record(string id) =>

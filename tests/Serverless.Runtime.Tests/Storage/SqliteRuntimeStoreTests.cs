@@ -44,13 +44,13 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
         await second.InitializeAsync(None);
 
         await CreateAndAcquireAsync("a");
-        await second.CreateInstanceAsync(Record("b"), StartMessage("b"), null, default, None);
+        await second.CreateInstanceAsync(Record("b"), StartMessage("b"), null, default, null, None);
 
         Assert.NotNull(await second.GetInstanceAsync("a", None));
         Assert.NotNull(await Store.GetInstanceAsync("b", None));
         Assert.False(await second.TryAcquireInstanceAsync("a", OtherOwner, Now, Now.AddMinutes(1), None));
         await Assert.ThrowsAsync<LeaseLostException>(() => second.CommitOrchestrationAsync(Commit("a", owner: OtherOwner), None));
-        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => second.CreateInstanceAsync(Record("a"), StartMessage("a"), null, default, None));
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => second.CreateInstanceAsync(Record("a"), StartMessage("a"), null, default, null, None));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
         await second.InitializeAsync(None);
 
         var writes = Enumerable.Range(0, 400)
-            .Select(i => (i % 2 == 0 ? Store : second).CreateInstanceAsync(Record($"w{i}"), StartMessage($"w{i}"), null, default, None));
+            .Select(i => (i % 2 == 0 ? Store : second).CreateInstanceAsync(Record($"w{i}"), StartMessage($"w{i}"), null, default, null, None));
         await Task.WhenAll(writes);
 
         Assert.Equal(400, (await second.QueryInstancesAsync(new InstanceFilter(), 1000, null, None)).Instances.Count);
@@ -109,7 +109,7 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
     public async Task CreateInstanceAsync_ManyConcurrentWithDuplicates_OnlyDuplicatesFail()
     {
         var creates = Enumerable.Range(0, 100)
-            .Select(i => Store.CreateInstanceAsync(Record($"c{i % 90}"), StartMessage($"c{i % 90}"), null, default, None))
+            .Select(i => Store.CreateInstanceAsync(Record($"c{i % 90}"), StartMessage($"c{i % 90}"), null, default, null, None))
             .ToList();
         var errors = await Task.WhenAll(creates.Select(c => Xunit.Record.ExceptionAsync(() => c)));
 
@@ -126,7 +126,7 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
         await using var full = new SqliteRuntimeStore(new SqliteStoreOptions { DatabasePath = DatabasePath, Synchronous = SqliteSynchronous.Full });
         await full.InitializeAsync(None);
 
-        await full.CreateInstanceAsync(Record("a"), StartMessage("a"), null, default, None);
+        await full.CreateInstanceAsync(Record("a"), StartMessage("a"), null, default, null, None);
 
         Assert.Equal(Record("a"), await Store.GetInstanceAsync("a", None));
     }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Serverless.Durable;
 using Serverless.Runtime.History;
 
@@ -20,13 +21,19 @@ public sealed partial class InMemoryRuntimeStore : IRuntimeStore
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<InstanceMessage> CreateInstanceAsync(InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<InstanceMessage> CreateInstanceAsync(
+        InstanceRecord instance,
+        InstanceMessage startMessage,
+        string? owner,
+        DateTimeOffset leaseUntil,
+        IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (_instances.TryGetValue(instance.InstanceId, out var existing))
             {
-                if (!existing.Record.Status.IsTerminal())
+                if (!existing.Record.Status.IsTerminal() || dedupeStatuses?.Contains(existing.Record.Status) == true)
                 {
                     throw new OrchestrationAlreadyExistsException(instance.InstanceId, existing.Record.Status);
                 }

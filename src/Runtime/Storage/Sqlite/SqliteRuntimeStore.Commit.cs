@@ -48,7 +48,7 @@ public sealed partial class SqliteRuntimeStore
         AppendHistory(commands, instanceId, commit.ResetHistory, history);
         var activities = commit.NewActivities.Select(a => InsertActivity(commands, commit, a)).ToList();
         var rejected = children
-            .Where(c => SqliteWrites.TryCreateInstance(commands, c.Child.Instance, c.Start, commit.Owner, commit.LeaseUntil, out _) is null)
+            .Where(c => SqliteWrites.TryCreateInstance(commands, c.Child.Instance, c.Start, commit.Owner, commit.LeaseUntil, null, out _) is null)
             .Select(c => c.Child)
             .ToList();
         var messages = new List<InstanceMessage>(newMessages.Count);

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Serverless.Durable;
 
 namespace Serverless.Runtime.Storage.Sqlite;
@@ -7,11 +8,16 @@ public sealed partial class SqliteRuntimeStore
 {
     /// <inheritdoc />
     public Task<InstanceMessage> CreateInstanceAsync(
-        InstanceRecord instance, InstanceMessage startMessage, string? owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        InstanceRecord instance,
+        InstanceMessage startMessage,
+        string? owner,
+        DateTimeOffset leaseUntil,
+        IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        CancellationToken cancellationToken)
     {
         var start = SqliteMessage.From(startMessage);
         return WriteAsync(
-            commands => SqliteWrites.TryCreateInstance(commands, instance, start, owner, leaseUntil, out var existing)
+            commands => SqliteWrites.TryCreateInstance(commands, instance, start, owner, leaseUntil, dedupeStatuses, out var existing)
                 ?? throw new OrchestrationAlreadyExistsException(instance.InstanceId, existing),
             cancellationToken);
     }

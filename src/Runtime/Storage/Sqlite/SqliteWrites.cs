@@ -30,16 +30,23 @@ internal static class SqliteWrites
     }
 
     /// <summary>
-    /// Creates an instance (replacing a finished one) with its start message and lease; returns the stored start
-    /// message, or null (with the existing status) when an active instance has the id.
+    /// Creates an instance (replacing a finished one whose status is not in <paramref name="dedupeStatuses"/>) with its
+    /// start message and lease; returns the stored start message, or null (with the existing status) when an active
+    /// instance, or a finished one with a dedupe status, has the id.
     /// </summary>
     public static InstanceMessage? TryCreateInstance(
-        SqliteCommandCache commands, InstanceRecord instance, SqliteMessage startMessage, string? owner, DateTimeOffset leaseUntil, out OrchestrationRuntimeStatus existing)
+        SqliteCommandCache commands,
+        InstanceRecord instance,
+        SqliteMessage startMessage,
+        string? owner,
+        DateTimeOffset leaseUntil,
+        IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        out OrchestrationRuntimeStatus existing)
     {
         existing = default;
         if (StatusOf(commands, instance.InstanceId) is { } status)
         {
-            if (!status.IsTerminal())
+            if (!status.IsTerminal() || dedupeStatuses?.Contains(status) == true)
             {
                 existing = status;
                 return null;

@@ -26,8 +26,8 @@ internal static class JsonSourceReader
         }
         catch (JsonException e)
         {
-            var position = e.LineNumber is { } line ? new SourcePosition((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1) : (SourcePosition?)null;
-            diagnostics.Add(new WorkflowDiagnostic(DiagnosticCodes.Syntax, $"Invalid JSON: {FirstSentence(e.Message)}", "$", position));
+            var position = JsonSyntaxError.Position(e, bytes) is { } at ? new SourcePosition(at.Line, at.Column) : (SourcePosition?)null;
+            diagnostics.Add(new WorkflowDiagnostic(DiagnosticCodes.Syntax, $"Invalid JSON: {JsonSyntaxError.Reason(e)}", e.Path is { Length: > 1 } path ? path : "$", position));
             return null;
         }
     }
@@ -67,12 +67,6 @@ internal static class JsonSourceReader
                 stack.Push(new Frame(path, null));
         }
         return true;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     private sealed class Frame(string path, HashSet<string>? keys)

@@ -13,9 +13,9 @@ public static partial class WorkflowParser
         if (reader is null)
             return null;
         var cron = reader.String("cron", required: true) ?? string.Empty;
-        if (reader.Has("cron") && !IsValidCron(cron))
+        if (reader.Has("cron") && CronCalendar.CronProblem(cron) is { } problem)
         {
-            reader.Diagnostics.Add(DiagnosticCodes.InvalidCron, reader.PathOf("cron"), CronCalendar.NotSixFieldCron(cron));
+            reader.Diagnostics.Add(DiagnosticCodes.InvalidCron, reader.PathOf("cron"), problem);
         }
         var zone = reader.String("timeZone") ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
