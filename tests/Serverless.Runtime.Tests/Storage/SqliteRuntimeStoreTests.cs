@@ -134,12 +134,13 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
     [Fact]
     public async Task ReclaimDeadOwnersAsync_OwnerProcessKilled_FreesItsLeases()
     {
-        // A separate process holds the owner's lock file, as a running worker does, until kill -9 ends it.
+        // A separate process holds the owner's lock file, as a running worker does, until kill -9 ends it. --no-fork keeps
+        // the lock in that one process (no child inherits it), so its exit is the moment the lock goes.
         await CreateAndAcquireAsync("a");
         var lockFile = new OwnerLockFiles(DatabasePath).PathOf(Owner);
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         await File.WriteAllTextAsync(lockFile, Owner);
-        var start = new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", lockFile, "-c", "echo locked; exec sleep 300"])
+        var start = new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", "--no-fork", lockFile, "sh", "-c", "echo locked; exec sleep 300"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
