@@ -4,6 +4,7 @@ using Serverless.Runtime.Client;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime;
 
@@ -47,6 +48,8 @@ public sealed class DurableRuntime : IAsyncDisposable
     internal OrchestrationDispatcher Orchestrations { get; }
 
     internal InstanceWatchers Watchers { get; }
+
+    internal ActivityDispatcher Activities => _activities;
 
     /// <summary>Opens the store (SQLite by default), recovers pending work and starts the workers.</summary>
     public static async Task<DurableRuntime> StartAsync(
@@ -127,6 +130,7 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     private void Start()
     {
+        RuntimeMetrics.Track(this);
         _running = Task.WhenAll(
             Orchestrations.RunWorkersAsync(_stopping.Token, _killed.Token),
             _activities.RunWorkersAsync(_stopping.Token, _killed.Token),
@@ -135,6 +139,7 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        RuntimeMetrics.Untrack(this);
         Orchestrations.Timers.Dispose();
         await Store.DisposeAsync();
 

@@ -5,6 +5,7 @@ using Serverless.Durable;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Client;
 
@@ -139,7 +140,8 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             Input = input,
             Parent = parent,
         };
-        var started = new ExecutionStarted(now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime);
+        var started = new ExecutionStarted(
+            now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime, RuntimeTracing.BeginOrchestration());
         var start = await _store.CreateInstanceAsync(
             record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
         _runtime.Orchestrations.Adopt(record);
