@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
@@ -5,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Serverless.Api.Http;
 using Serverless.Definitions;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Telemetry;
 using Serverless.Workflows.Validation;
 using Serverless.Workflows.Versioning;
 
@@ -93,8 +95,14 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
     {
         ArgumentNullException.ThrowIfNull(client);
         var runInput = await PrepareAsync(workflow, version, input, startedBy, correlationId, cancellationToken);
+        // The tags name the workflow on the instance (and on its trace), where the orchestrator name is always RunWorkflow.
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TelemetryAttributes.Workflow] = runInput.Workflow,
+            [TelemetryAttributes.Version] = runInput.Version.ToString(CultureInfo.InvariantCulture),
+        };
         return await client.ScheduleNewOrchestrationInstanceAsync(
-            WorkflowRunInput.OrchestratorName, runInput, new StartOrchestrationOptions(instanceId), cancellationToken);
+            WorkflowRunInput.OrchestratorName, runInput, new StartOrchestrationOptions(instanceId) { Tags = tags }, cancellationToken);
     }
 
     /// <summary>A stored version as the interpreter's published form.</summary>

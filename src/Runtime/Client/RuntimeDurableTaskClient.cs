@@ -40,7 +40,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         ValidateInstanceId(instanceId);
         var serialized = _options.DataConverter.Serialize(input);
         _options.Limits.CheckPayload(serialized, "The orchestration input");
-        await CreateAsync(instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, parent: null, cancellation);
+        await CreateAsync(instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, parent: null, cancellation, options?.Tags);
         return instanceId;
     }
 
@@ -122,7 +122,8 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task CreateAsync(
-        string instanceId, string name, string? version, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation)
+        string instanceId, string name, string? version, string? input, DateTimeOffset? startAt, ParentLink? parent, CancellationToken cancellation,
+        IReadOnlyDictionary<string, string>? tags = null)
     {
         var now = Now;
         var executionId = Guid.NewGuid().ToString("N");
@@ -141,7 +142,8 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             Parent = parent,
         };
         var started = new ExecutionStarted(
-            now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime, RuntimeTracing.BeginOrchestration());
+            now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime, RuntimeTracing.BeginOrchestration(),
+            tags is { Count: > 0 } ? tags.ToDictionary(StringComparer.Ordinal) : null);
         var start = await _store.CreateInstanceAsync(
             record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, cancellation);
         _runtime.Orchestrations.Adopt(record);

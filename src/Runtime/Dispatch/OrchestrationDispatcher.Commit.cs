@@ -64,7 +64,7 @@ internal sealed partial class OrchestrationDispatcher
             .ToList();
         var episode = executor.RunEpisode(events, now.UtcDateTime);
         var telemetry = new EpisodeTelemetry(
-            executor.Trace, executor.StartedAt, IsNewInstance(record, events), episode.Observations, episode.Outcome);
+            executor.Trace, executor.StartedAt, IsNewInstance(record, events), episode.Observations, episode.Outcome) { Tags = executor.Tags };
         return Plan(record, executor, episode, consumed, now) with { Telemetry = telemetry };
     }
 
@@ -112,7 +112,7 @@ internal sealed partial class OrchestrationDispatcher
         var executionId = Guid.NewGuid().ToString("N");
         var parent = old.Parent is { } link ? new ParentOrchestrationInstance(link.Name, link.InstanceId) : null;
         var started = new ExecutionStarted(
-            now.UtcDateTime, old.Name, old.Version, restart.Output, executionId, parent, Trace: executor.Trace?.ForNextExecution());
+            now.UtcDateTime, old.Name, old.Version, restart.Output, executionId, parent, Trace: executor.Trace?.ForNextExecution(), Tags: executor.Tags);
         var carried = executor.ContinueAsNewRequest is { PreserveEvents: true }
             ? executor.UnprocessedEvents.Select(e => new InstanceMessage(0, old.InstanceId, executionId, e, now))
             : [];
@@ -141,7 +141,7 @@ internal sealed partial class OrchestrationDispatcher
         var started = (stored ?? []).Concat(current.Select(m => m.Event)).OfType<ExecutionStarted>().FirstOrDefault();
         var telemetry = new EpisodeTelemetry(
             started?.Trace, started?.Timestamp ?? record.CreatedAt.UtcDateTime, IsNewInstance(record, current.Select(m => m.Event)), [],
-            new ExecutionOutcome(OrchestrationRuntimeStatus.Failed, null, failure));
+            new ExecutionOutcome(OrchestrationRuntimeStatus.Failed, null, failure)) { Tags = started?.Tags };
         return new PlannedCommit(commit, new CachedInstance(failed, null), failed.Status) { Telemetry = telemetry };
     }
 

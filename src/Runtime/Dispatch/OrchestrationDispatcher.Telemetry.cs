@@ -64,13 +64,19 @@ internal sealed partial class OrchestrationDispatcher
             return;
         }
 
-        KeyValuePair<string, object?>[] tags =
-        [
-            id,
-            new(TelemetryAttributes.Workflow, instance.Name),
-            new(TelemetryAttributes.Version, instance.Version),
-            new(TelemetryAttributes.Status, outcome.Status == RuntimeStatus.ContinuedAsNew ? "ContinuedAsNew" : outcome.Status.ToString()),
-        ];
+        // Start tags win over the orchestrator's own name and version: an interpreted workflow names itself there.
+        var tags = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [TelemetryAttributes.InstanceId] = instance.InstanceId,
+            [TelemetryAttributes.Workflow] = instance.Name,
+            [TelemetryAttributes.Version] = instance.Version,
+        };
+        foreach (var (key, value) in telemetry.Tags ?? new Dictionary<string, string>())
+        {
+            tags[key] = value;
+        }
+
+        tags[TelemetryAttributes.Status] = outcome.Status == RuntimeStatus.ContinuedAsNew ? "ContinuedAsNew" : outcome.Status.ToString();
         DurableSpan.Emit($"orchestration:{instance.Name}", trace.ParentContext, trace.SpanId, telemetry.StartedAt, now, tags, span =>
         {
             if (outcome.Failure is { } failure)

@@ -18,6 +18,7 @@ internal sealed partial class OrchestrationExecutor
         SerializedInput = started.Input;
         Parent = started.Parent;
         Trace = started.Trace;
+        Tags = started.Tags;
         StartedAt = started.Timestamp;
         _context.VersionValue = started.Version ?? string.Empty;
         

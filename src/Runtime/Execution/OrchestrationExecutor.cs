@@ -75,6 +75,9 @@ internal sealed partial class OrchestrationExecutor
     /// <summary>The execution's trace identity, from its ExecutionStarted event (null when not traced).</summary>
     internal OrchestrationTrace? Trace { get; private set; }
 
+    /// <summary>The start options' tags, from its ExecutionStarted event.</summary>
+    internal IReadOnlyDictionary<string, string>? Tags { get; private set; }
+
     /// <summary>When the execution started (its ExecutionStarted timestamp).</summary>
     internal DateTime StartedAt { get; private set; }
 

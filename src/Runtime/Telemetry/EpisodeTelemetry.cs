@@ -9,4 +9,8 @@ namespace Serverless.Runtime.Telemetry;
 /// <param name="Observations">Timers and event waits that ended in the episode.</param>
 /// <param name="Outcome">How the execution ended, when it did.</param>
 internal sealed record EpisodeTelemetry(
-    OrchestrationTrace? Trace, DateTime StartedAt, bool IsNewInstance, IReadOnlyList<EpisodeObservation> Observations, ExecutionOutcome? Outcome);
+    OrchestrationTrace? Trace, DateTime StartedAt, bool IsNewInstance, IReadOnlyList<EpisodeObservation> Observations, ExecutionOutcome? Outcome)
+{
+    /// <summary>The instance's start tags, added to its span (they may name the workflow and version).</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
