@@ -23,9 +23,12 @@ internal sealed partial class OrchestrationDispatcher
             RuntimeMetrics.Started.Add(1, workflow);
         }
 
-        foreach (var timer in telemetry.Observations.OfType<TimerObservation>())
+        if (telemetry.Observations.Count > 0 && RuntimeMetrics.TimerFireLag.Enabled)
         {
-            RuntimeMetrics.TimerFireLag.Record(Math.Max(0, (timer.End - timer.FireAt).TotalSeconds), workflow);
+            foreach (var timer in telemetry.Observations.OfType<TimerObservation>())
+            {
+                RuntimeMetrics.TimerFireLag.Record(Math.Max(0, (timer.End - timer.FireAt).TotalSeconds), workflow);
+            }
         }
 
         switch (telemetry.Outcome?.Status)

@@ -97,7 +97,7 @@ internal sealed partial class OrchestrationExecutor
         Outcome = Outcome,
         Status = Outcome?.Status ?? (IsSuspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running),
         CustomStatus = CustomStatus,
-        Observations = [.. _observations],
+        Observations = _observations.Count == 0 ? [] : [.. _observations],
     };
 
     private void AddSideEffect(OrchestratorAction action, DateTime now, List<NewActivity> activities, List<InstanceMessage> messages, List<NewInstance> children)

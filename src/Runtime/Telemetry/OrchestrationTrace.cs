@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 
 namespace Serverless.Runtime.Telemetry;
 
@@ -12,10 +13,12 @@ namespace Serverless.Runtime.Telemetry;
 public sealed record OrchestrationTrace(string TraceParent, string? ParentSpanId = null, string? TraceState = null)
 {
     /// <summary>The orchestration span's context: the parent of its activities, timers, waits and children.</summary>
+    [JsonIgnore]
     public ActivityContext Context =>
         ActivityContext.TryParse(TraceParent, TraceState, isRemote: true, out var context) ? context : default;
 
     /// <summary>The context the orchestration span itself hangs under (a span id of zeros for a root).</summary>
+    [JsonIgnore]
     public ActivityContext ParentContext
     {
         get
@@ -27,6 +30,7 @@ public sealed record OrchestrationTrace(string TraceParent, string? ParentSpanId
     }
 
     /// <summary>The orchestration span id.</summary>
+    [JsonIgnore]
     public ActivitySpanId SpanId => Context.SpanId;
 
     /// <summary>A new trace identity under <paramref name="parent"/>, or a new root trace when there is none.</summary>

@@ -77,6 +77,37 @@ public sealed class TracingTests : IDisposable
     }
 
     [Fact]
+    public async Task HttpCallInAnActivity_Traced_CarriesTheTraceToTheCallee()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/callee";
+        var received = AnswerOneRequestAsync(listener);
+        var registry = new TaskRegistry()
+            .AddActivityFunc<string, int>("CallOut", async (_, target) =>
+            {
+                using var http = new HttpClient();
+                return (int)(await http.GetAsync(new Uri(target))).StatusCode;
+            })
+            .AddOrchestratorFunc<string, int>("CallsOut", (ctx, target) => ctx.CallActivityAsync<int>("CallOut", target));
+        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        ActivityContext request;
+        using (var span = _telemetry.StartRequest("POST /call"))
+        {
+            request = span.Context;
+            await runtime.Client.ScheduleNewOrchestrationInstanceAsync("CallsOut", url);
+        }
+
+        var traceparent = await received.WaitAsync(RuntimeHarness.WaitLimit);
+        var spans = await _telemetry.Spans.WaitForAsync(s => s.Any(a => a.DisplayName == "orchestration:CallsOut"));
+
+        var call = Assert.Single(spans, s => s.DisplayName == "activity:CallOut");
+        Assert.True(ActivityContext.TryParse(traceparent, null, out var sent), $"no traceparent header: '{traceparent}'");
+        Assert.Equal(request.TraceId, sent.TraceId);
+        Assert.Equal(request.TraceId, call.TraceId);
+    }
+
+    [Fact]
     public async Task Start_NobodyListening_StoresNoTraceAndEmitsNothing()
     {
         _telemetry.Dispose();
@@ -105,6 +136,25 @@ public sealed class TracingTests : IDisposable
     }
 
     public void Dispose() => _telemetry.Dispose();
+
+    /// <summary>A one-request HTTP server on a socket: returns the request's traceparent header, answers 200.</summary>
+    private static async Task<string?> AnswerOneRequestAsync(System.Net.Sockets.TcpListener listener)
+    {
+        using var connection = await listener.AcceptTcpClientAsync();
+        var stream = connection.GetStream();
+        using var reader = new StreamReader(stream, leaveOpen: true);
+        string? traceparent = null;
+        while (await reader.ReadLineAsync() is { Length: > 0 } line)
+        {
+            if (line.StartsWith("traceparent:", StringComparison.OrdinalIgnoreCase))
+            {
+                traceparent = line["traceparent:".Length..].Trim();
+            }
+        }
+
+        await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
+        return traceparent;
+    }
 
     private static string Decline(string order) => throw new InvalidOperationException($"card declined for {order}");
 
