@@ -108,6 +108,54 @@ public sealed class TracingTests : IDisposable
     }
 
     [Fact]
+    public async Task ContinueAsNew_Traced_EachExecutionIsASpanUnderTheSameRequest()
+    {
+        var registry = new TaskRegistry().AddOrchestratorFunc<int, int>("Looping", (ctx, round) =>
+        {
+            if (round < 1)
+            {
+                ctx.ContinueAsNew(round + 1);
+            }
+
+            return Task.FromResult(round);
+        });
+        await using var runtime = await RuntimeHarness.StartAsync(registry);
+        ActivityContext request;
+        string id;
+        using (var span = _telemetry.StartRequest("POST /loop"))
+        {
+            request = span.Context;
+            id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("Looping", 0);
+        }
+
+        await runtime.CompleteAsync(id);
+        var spans = _telemetry.Spans.Spans.Where(s => s.DisplayName == "orchestration:Looping").ToList();
+
+        Assert.Equal(["ContinuedAsNew", "Completed"], spans.Select(s => (string?)s.GetTagItem(TelemetryAttributes.Status)));
+        Assert.All(spans, s => Assert.Equal(request.SpanId, s.ParentSpanId));
+        Assert.NotEqual(spans[0].SpanId, spans[1].SpanId);
+    }
+
+    [Fact]
+    public async Task Start_UnderAnUnsampledRequest_RecordsNoSpanOfTheInstance()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(SagaRegistry());
+        var unsampled = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
+        _telemetry.Spans.Follow(unsampled.TraceId);
+        string id;
+        using (var caller = new Activity("unsampled caller").SetParentId(unsampled.TraceId, unsampled.SpanId, unsampled.TraceFlags).Start())
+        {
+            id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("TracedChild", "order-4");
+        }
+
+        await runtime.CompleteAsync(id);
+
+        var started = Assert.Single((await runtime.GetHistoryAsync(id)).OfType<ExecutionStarted>());
+        Assert.Equal(unsampled.TraceId, started.Trace!.Context.TraceId);
+        Assert.Empty(_telemetry.Spans.Spans);
+    }
+
+    [Fact]
     public async Task Start_NobodyListening_StoresNoTraceAndEmitsNothing()
     {
         _telemetry.Dispose();
