@@ -60,10 +60,16 @@ internal static class FunctionsTelemetry
     /// <summary>The managed identity named by <c>ClientId=...;Authorization=AAD</c>, or null for key-based ingestion.</summary>
     private static DefaultAzureCredential? EntraCredential(string? authentication)
     {
-        var parts = (authentication ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in (authentication ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // A repeated key keeps its last value, as connection strings do; a malformed setting must not stop the worker.
+            if (pair.Split('=', 2) is [var key, var value])
+            {
+                parts[key.Trim()] = value.Trim();
+            }
+        }
+
         if (!parts.TryGetValue("Authorization", out var mode) || !string.Equals(mode, "AAD", StringComparison.OrdinalIgnoreCase))
         {
             return null;
