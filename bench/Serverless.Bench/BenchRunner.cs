@@ -49,7 +49,12 @@ internal static class BenchRunner
 
         var workload = workloads.Single(w => w.Name == args[0]);
         var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
-        var result = await workload.RunAsync(n, CancellationToken.None);
+        BenchResult result;
+        using (BenchTelemetry.StartIfAsked())
+        {
+            result = await workload.RunAsync(n, CancellationToken.None);
+        }
+
         Console.WriteLine(result.ToSummaryLine());
         return 0;
     }

@@ -13,5 +13,6 @@ builder.ConfigureFunctionsWebApplication();
 // reads), so workflow expressions see the same property names on both hosts.
 builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(PayloadJson.Options));
 builder.Services.AddServerlessFunctions(builder.Configuration);
+builder.Services.AddServerlessTelemetry(builder.Configuration);
 
 builder.Build().Run();

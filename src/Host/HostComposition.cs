@@ -49,6 +49,7 @@ public static class HostComposition
         services.AddSingleton<ITableStore>(sp => TableStoreFactory.Create(
             settings.TableStorage, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));
         services.AddServerlessActivities();
+        builder.AddServerlessTelemetry();
 
         var runtimeOptions = HostJsonSettings.Apply(
             Path.Combine(root, "host.json"),

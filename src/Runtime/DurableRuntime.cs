@@ -4,6 +4,7 @@ using Serverless.Runtime.Client;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime;
 
@@ -49,6 +50,8 @@ public sealed class DurableRuntime : IAsyncDisposable
     internal OrchestrationDispatcher Orchestrations { get; }
 
     internal InstanceWatchers Watchers { get; }
+
+    internal ActivityDispatcher Activities => _activities;
 
     /// <summary>Opens the store (SQLite by default), recovers pending work and starts the workers.</summary>
     public static async Task<DurableRuntime> StartAsync(
@@ -133,6 +136,7 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     private void Start()
     {
+        RuntimeMetrics.Track(this);
         _running = Task.WhenAll(
             Orchestrations.RunWorkersAsync(_stopping.Token, _killed.Token),
             _activities.RunWorkersAsync(_stopping.Token, _killed.Token),
@@ -142,6 +146,7 @@ public sealed class DurableRuntime : IAsyncDisposable
     private async Task CloseAsync()
     {
         await _ownership.DisposeAsync();
+        RuntimeMetrics.Untrack(this);
         Orchestrations.Timers.Dispose();
         await Store.DisposeAsync();
 

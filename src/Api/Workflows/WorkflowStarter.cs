@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
@@ -6,6 +7,7 @@ using Serverless.Api.Http;
 using Serverless.Audit;
 using Serverless.Definitions;
 using Serverless.Orchestrations.Workflows;
+using Serverless.Telemetry;
 using Serverless.Workflows.Validation;
 using Serverless.Workflows.Versioning;
 
@@ -108,8 +110,14 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
     {
         ArgumentNullException.ThrowIfNull(client);
         var runInput = await PrepareAsync(workflow, version, input, startedBy, correlationId, cancellationToken);
+        // The tags name the workflow on the instance (and on its trace), where the orchestrator name is always RunWorkflow.
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TelemetryAttributes.Workflow] = runInput.Workflow,
+            [TelemetryAttributes.Version] = runInput.Version.ToString(CultureInfo.InvariantCulture),
+        };
         return await client.ScheduleNewOrchestrationInstanceAsync(
-            WorkflowRunInput.OrchestratorName, runInput, NewInstanceOptions.NeverReplace(instanceId), cancellationToken);
+            WorkflowRunInput.OrchestratorName, runInput, NewInstanceOptions.NeverReplace(instanceId) with { Tags = tags }, cancellationToken);
     }
 
     /// <summary>A stored version as the interpreter's published form.</summary>

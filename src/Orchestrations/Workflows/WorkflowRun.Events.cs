@@ -17,6 +17,7 @@ internal sealed partial class WorkflowRun
     /// <summary>Records a domain event (numbered, replay-safe time); written in batches.</summary>
     private void Emit(string type, string? step, JsonObject? details)
     {
+        Measure(type, step);
         _pendingEvents.Add(new WorkflowEvent(_nextSequence++, type, new DateTimeOffset(Now), step, details));
         if (_pendingEvents.Count >= _options.AuditBatchSize)
             StartWritingEvents();

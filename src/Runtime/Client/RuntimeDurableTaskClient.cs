@@ -5,6 +5,7 @@ using Serverless.Durable;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Client;
 
@@ -39,7 +40,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         var serialized = _options.DataConverter.Serialize(input);
         _options.Limits.CheckPayload(serialized, "The orchestration input");
         await CreateAsync(
-            instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, DedupeStatuses(options), cancellation);
+            instanceId, orchestratorName.Name, options?.Version?.Version, serialized, options?.StartAt, DedupeStatuses(options), options?.Tags, cancellation);
         return instanceId;
     }
 
@@ -85,7 +86,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         }
 
         var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
-        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, dedupeStatuses: null, cancellation);
+        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, dedupeStatuses: null, tags: null, cancellation);
         return newId;
     }
 
@@ -147,6 +148,7 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
         string? input,
         DateTimeOffset? startAt,
         IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses,
+        IReadOnlyDictionary<string, string>? tags,
         CancellationToken cancellation)
     {
         var now = Now;
@@ -164,7 +166,9 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             LastUpdatedAt = now,
             Input = input,
         };
-        var started = new ExecutionStarted(now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime);
+        var started = new ExecutionStarted(
+            now.UtcDateTime, name, version, input, executionId, null, startAt?.UtcDateTime, RuntimeTracing.BeginOrchestration(),
+            tags is { Count: > 0 } ? tags.ToDictionary(StringComparer.Ordinal) : null);
         var start = await _store.CreateInstanceAsync(
             record, new InstanceMessage(0, instanceId, executionId, started, visibleAt), _options.WorkerId, now + _options.LeaseDuration, dedupeStatuses, cancellation);
         _runtime.Orchestrations.Adopt(record);

@@ -6,6 +6,7 @@ using Serverless.Runtime.Execution;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Dispatch;
 
@@ -16,7 +17,8 @@ namespace Serverless.Runtime.Dispatch;
 /// </summary>
 internal sealed partial class ActivityDispatcher
 {
-    private readonly Channel<ActivityWorkItem> _queue = Channel.CreateUnbounded<ActivityWorkItem>();
+    private readonly Channel<(ActivityWorkItem Item, DateTimeOffset QueuedAt)> _queue =
+        Channel.CreateUnbounded<(ActivityWorkItem Item, DateTimeOffset QueuedAt)>();
     private readonly DurableRuntimeOptions _options;
     private readonly IRuntimeStore _store;
     private readonly TaskRegistry _registry;
@@ -38,15 +40,22 @@ internal sealed partial class ActivityDispatcher
     /// <summary>Work items queued or running in this process.</summary>
     public int Backlog => Volatile.Read(ref _queued);
 
+    /// <summary>How long the oldest work item not yet picked up by a worker has waited (zero when none waits).</summary>
+    public TimeSpan OldestWaitingAge =>
+        _queue.Reader.TryPeek(out var head) ? TimeSpanOrZero(_options.TimeProvider.GetUtcNow() - head.QueuedAt) : TimeSpan.Zero;
+
     /// <summary>Queues leased work items.</summary>
     public void Enqueue(IReadOnlyList<ActivityWorkItem> items)
     {
         Interlocked.Add(ref _queued, items.Count);
+        var now = _options.TimeProvider.GetUtcNow();
         foreach (var item in items)
         {
-            _queue.Writer.TryWrite(item);
+            _queue.Writer.TryWrite((item, now));
         }
     }
+
+    private static TimeSpan TimeSpanOrZero(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 
     /// <summary>Runs workers until <paramref name="stopping"/> is cancelled; <paramref name="killed"/> also drops results in flight.</summary>
     public Task RunWorkersAsync(CancellationToken stopping, CancellationToken killed) =>
@@ -59,8 +68,9 @@ internal sealed partial class ActivityDispatcher
         {
             while (await _queue.Reader.WaitToReadAsync(stopping))
             {
-                while (_queue.Reader.TryRead(out var item))
+                while (_queue.Reader.TryRead(out var queued))
                 {
+                    var item = queued.Item;
                     try
                     {
                         // A kill does not wait for user code: like a crash, the activity's result is simply never stored.
@@ -96,6 +106,7 @@ internal sealed partial class ActivityDispatcher
     private async Task<InstanceMessage> RunAsync(ActivityWorkItem item)
     {
         HistoryEvent outcome;
+        using var span = RuntimeTracing.StartActivityExecution(item);
         try
         {
             await using var scope = _services.CreateAsyncScope();
@@ -110,6 +121,7 @@ internal sealed partial class ActivityDispatcher
         catch (Exception ex)
         {
             Log.ActivityFailed(_logger, item.Name, item.InstanceId, ex.Message);
+            RuntimeTracing.RecordError(span, ex);
             outcome = new TaskFailed(Now, item.TaskId, FailureDetails.From(ex));
         }
 

@@ -4,6 +4,7 @@ using Serverless.Durable;
 using Serverless.Runtime.Execution;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Dispatch;
 
@@ -53,7 +54,7 @@ internal sealed partial class OrchestrationDispatcher
             }
             catch (NonDeterministicOrchestrationException ex)
             {
-                return Fail(record, current, consumed, now, ex);
+                return Fail(record, current, consumed, now, ex, history);
             }
         }
 
@@ -62,8 +63,13 @@ internal sealed partial class OrchestrationDispatcher
             .Select(m => m.Event)
             .ToList();
         var episode = executor.RunEpisode(events, now.UtcDateTime);
-        return Plan(record, executor, episode, consumed, now);
+        var telemetry = new EpisodeTelemetry(
+            executor.Trace, executor.StartedAt, IsNewInstance(record, events), episode.Observations, episode.Outcome) { Tags = executor.Tags };
+        return Plan(record, executor, episode, consumed, now) with { Telemetry = telemetry };
     }
+
+    private static bool IsNewInstance(InstanceRecord record, IEnumerable<HistoryEvent> events) =>
+        record.Status != RuntimeStatus.ContinuedAsNew && events.Any(e => e is ExecutionStarted);
 
     private PlannedCommit Plan(InstanceRecord record, OrchestrationExecutor executor, EpisodeResult episode, List<long> consumed, DateTimeOffset now)
     {
@@ -105,7 +111,8 @@ internal sealed partial class OrchestrationDispatcher
         var old = commit.Instance;
         var executionId = Guid.NewGuid().ToString("N");
         var parent = old.Parent is { } link ? new ParentOrchestrationInstance(link.Name, link.InstanceId) : null;
-        var started = new ExecutionStarted(now.UtcDateTime, old.Name, old.Version, restart.Output, executionId, parent);
+        var started = new ExecutionStarted(
+            now.UtcDateTime, old.Name, old.Version, restart.Output, executionId, parent, Trace: executor.Trace?.ForNextExecution(), Tags: executor.Tags);
         var carried = executor.ContinueAsNewRequest is { PreserveEvents: true }
             ? executor.UnprocessedEvents.Select(e => new InstanceMessage(0, old.InstanceId, executionId, e, now))
             : [];
@@ -118,7 +125,8 @@ internal sealed partial class OrchestrationDispatcher
         return new PlannedCommit(next, new CachedInstance(renewed, null, HistoryIsEmpty: true), renewed.Status);
     }
 
-    private PlannedCommit Fail(InstanceRecord record, List<InstanceMessage> current, List<long> consumed, DateTimeOffset now, Exception error)
+    private PlannedCommit Fail(
+        InstanceRecord record, List<InstanceMessage> current, List<long> consumed, DateTimeOffset now, Exception error, IEnumerable<HistoryEvent>? stored = null)
     {
         Log.InstanceFailed(_logger, record.InstanceId, error.Message);
         var failure = FailureDetails.From(error);
@@ -130,7 +138,11 @@ internal sealed partial class OrchestrationDispatcher
             ? [new InstanceMessage(0, parent.InstanceId, parent.ExecutionId, new SubOrchestrationFailed(now.UtcDateTime, parent.TaskId, failure), now)]
             : new List<InstanceMessage>();
         var commit = BaseCommit(failed, now) with { NewHistory = history, ConsumedMessageIds = consumed, NewMessages = messages };
-        return new PlannedCommit(commit, new CachedInstance(failed, null), failed.Status);
+        var started = (stored ?? []).Concat(current.Select(m => m.Event)).OfType<ExecutionStarted>().FirstOrDefault();
+        var telemetry = new EpisodeTelemetry(
+            started?.Trace, started?.Timestamp ?? record.CreatedAt.UtcDateTime, IsNewInstance(record, current.Select(m => m.Event)), [],
+            new ExecutionOutcome(OrchestrationRuntimeStatus.Failed, null, failure)) { Tags = started?.Tags };
+        return new PlannedCommit(commit, new CachedInstance(failed, null), failed.Status) { Telemetry = telemetry };
     }
 
     private OrchestrationCommit BaseCommit(InstanceRecord record, DateTimeOffset now) => new()
@@ -165,6 +177,8 @@ internal sealed partial class OrchestrationDispatcher
             RejectChild(plan.Commit.Instance, rejected, now);
         }
 
+        // Reported before waiters wake, so whoever waits for the outcome also finds its span and counts.
+        Report(plan.Commit.Instance, plan.Telemetry, now);
         _watchers.Notify(plan.Commit.Instance.InstanceId, plan.Commit.Instance.Status);
     }
 
@@ -200,5 +214,9 @@ internal sealed partial class OrchestrationDispatcher
         PutBack(new CachedInstance(created, null, HistoryIsEmpty: true));
     }
 
-    private sealed record PlannedCommit(OrchestrationCommit Commit, CachedInstance Next, OrchestrationRuntimeStatus Status);
+    private sealed record PlannedCommit(OrchestrationCommit Commit, CachedInstance Next, OrchestrationRuntimeStatus Status)
+    {
+        /// <summary>What to report once the commit succeeded.</summary>
+        public EpisodeTelemetry? Telemetry { get; init; }
+    }
 }

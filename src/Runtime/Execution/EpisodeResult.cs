@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Storage;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Execution;
 
@@ -27,4 +28,7 @@ internal sealed record EpisodeResult
 
     /// <summary>The serialized custom status.</summary>
     public string? CustomStatus { get; init; }
+
+    /// <summary>Timers and event waits that ended in this episode, for spans and metrics once it commits.</summary>
+    public IReadOnlyList<EpisodeObservation> Observations { get; init; } = [];
 }

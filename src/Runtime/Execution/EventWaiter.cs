@@ -10,6 +10,9 @@ internal abstract class EventWaiter
 
     /// <summary>True once delivered or cancelled.</summary>
     public abstract bool IsDone { get; }
+
+    /// <summary>When the orchestrator began waiting (replay-safe time).</summary>
+    public DateTime Since { get; init; }
 }
 
 /// <summary>An <see cref="EventWaiter"/> with a typed payload.</summary>

@@ -11,6 +11,9 @@ internal abstract class OpenTask(int taskId, string name)
     /// <summary>The activity or orchestrator name (or "timer").</summary>
     public string Name { get; } = name;
 
+    /// <summary>When the orchestrator asked for it (replay-safe time); a timer's span starts here.</summary>
+    public DateTime Since { get; init; }
+
     /// <summary>The child instance id, for sub-orchestrations.</summary>
     public string? ChildInstanceId { get; init; }
 

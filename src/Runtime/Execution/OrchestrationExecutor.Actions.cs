@@ -33,7 +33,7 @@ internal sealed partial class OrchestrationExecutor
     internal Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var id = _nextTaskId++;
-        var open = new OpenTask<object?>(id, "timer", Converter);
+        var open = new OpenTask<object?>(id, "timer", Converter) { Since = _context.CurrentTime };
         _openTasks.Add(id, open);
         _pendingActions.Add(id, new CreateTimerAction(id, DateTime.SpecifyKind(fireAt, DateTimeKind.Utc)));
         if (cancellationToken.CanBeCanceled)
@@ -64,7 +64,7 @@ internal sealed partial class OrchestrationExecutor
     internal Task<T> WaitForEvent<T>(string eventName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
-        var waiter = new EventWaiter<T>(eventName, Converter);
+        var waiter = new EventWaiter<T>(eventName, Converter) { Since = _context.CurrentTime };
         var buffered = _bufferedEvents.FindIndex(e => string.Equals(e.Name, eventName, StringComparison.OrdinalIgnoreCase));
         if (buffered >= 0)
         {

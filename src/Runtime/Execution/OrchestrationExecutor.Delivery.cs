@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Serverless.Runtime.History;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Execution;
 
@@ -16,6 +17,9 @@ internal sealed partial class OrchestrationExecutor
         _started = true;
         SerializedInput = started.Input;
         Parent = started.Parent;
+        Trace = started.Trace;
+        Tags = started.Tags;
+        StartedAt = started.Timestamp;
         _context.VersionValue = started.Version ?? string.Empty;
         
         _sync.Run(() => _orchestratorTask = InvokeOrchestrator(started.Input));
@@ -63,6 +67,11 @@ internal sealed partial class OrchestrationExecutor
                 CompleteOpenTask(f.TaskScheduledId, t => t.Fail(f.FailureDetails));
                 break;
             case TimerFired fired:
+                if (!_context.Replaying && _openTasks.TryGetValue(fired.TimerId, out var timer))
+                {
+                    _observations.Add(new TimerObservation(fired.TimerId, timer.Since, _context.CurrentTime, fired.FireAt));
+                }
+
                 CompleteOpenTask(fired.TimerId, t => t.Complete(null));
                 break;
             case EventRaised raised:
@@ -90,6 +99,11 @@ internal sealed partial class OrchestrationExecutor
             {
                 if (!waiter.IsDone)
                 {
+                    if (!_context.Replaying)
+                    {
+                        _observations.Add(new EventWaitObservation(raised.Name, waiter.Since, _context.CurrentTime));
+                    }
+
                     _sync.Run(() => waiter.Deliver(raised.Input));
                     return;
                 }

@@ -16,6 +16,7 @@ internal sealed partial class OrchestrationExecutor
     public EpisodeResult RunEpisode(IReadOnlyList<HistoryEvent> newEvents, DateTime now)
     {
         _context.Replaying = false;
+        _observations.Clear();
         var history = new List<HistoryEvent>(newEvents.Count + 4);
         Record(history, new OrchestratorStarted(now));
         foreach (var historyEvent in newEvents)
@@ -96,6 +97,7 @@ internal sealed partial class OrchestrationExecutor
         Outcome = Outcome,
         Status = Outcome?.Status ?? (IsSuspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running),
         CustomStatus = CustomStatus,
+        Observations = _observations.Count == 0 ? [] : [.. _observations],
     };
 
     private void AddSideEffect(OrchestratorAction action, DateTime now, List<NewActivity> activities, List<InstanceMessage> messages, List<NewInstance> children)
@@ -103,7 +105,7 @@ internal sealed partial class OrchestrationExecutor
         switch (action)
         {
             case ScheduleTaskAction task:
-                activities.Add(new NewActivity(task.TaskId, task.Name, task.Input));
+                activities.Add(new NewActivity(task.TaskId, task.Name, task.Input, Trace?.TraceParent));
                 break;
             case CreateTimerAction timer:
                 var due = new DateTimeOffset(timer.FireAt, TimeSpan.Zero);
@@ -134,7 +136,8 @@ internal sealed partial class OrchestrationExecutor
             Input = sub.Input,
             Parent = parent,
         };
-        var started = new ExecutionStarted(now, sub.Name, sub.Version, sub.Input, executionId, new ParentOrchestrationInstance(_context.Name, InstanceId));
+        var started = new ExecutionStarted(
+            now, sub.Name, sub.Version, sub.Input, executionId, new ParentOrchestrationInstance(_context.Name, InstanceId), Trace: Trace?.ForChild());
         return new NewInstance(record, new InstanceMessage(0, sub.InstanceId, executionId, started, now));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Serverless.Runtime.History;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.Execution;
 
@@ -20,6 +21,7 @@ internal sealed partial class OrchestrationExecutor
     private readonly Dictionary<string, Queue<EventWaiter>> _waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EventRaised> _bufferedEvents = [];
     private readonly List<HistoryEvent> _deferredWhileSuspended = [];
+    private readonly List<EpisodeObservation> _observations = [];
     private readonly RuntimeOrchestrationContext _context;
     private Task<object?>? _orchestratorTask;
     private int _historyCount;
@@ -69,6 +71,15 @@ internal sealed partial class OrchestrationExecutor
 
     /// <summary>The parent, when this is a sub-orchestration.</summary>
     internal ParentOrchestrationInstance? Parent { get; private set; }
+
+    /// <summary>The execution's trace identity, from its ExecutionStarted event (null when not traced).</summary>
+    internal OrchestrationTrace? Trace { get; private set; }
+
+    /// <summary>The start options' tags, from its ExecutionStarted event.</summary>
+    internal IReadOnlyDictionary<string, string>? Tags { get; private set; }
+
+    /// <summary>When the execution started (its ExecutionStarted timestamp).</summary>
+    internal DateTime StartedAt { get; private set; }
 
     /// <summary>The serialized input of this execution.</summary>
     internal string? SerializedInput { get; private set; }

@@ -36,6 +36,8 @@ internal static class CoreHistoryMapper
                 ? new ParentInstance { Name = parent.Name.Name, OrchestrationInstance = new OrchestrationInstance { InstanceId = parent.InstanceId } }
                 : null,
             ScheduledStartTime = e.ScheduledStartTime,
+            Tags = e.Tags?.ToDictionary(StringComparer.Ordinal),
+            ParentTraceContext = e.Trace is { } trace ? new DurableTask.Core.Tracing.DistributedTraceContext(trace.TraceParent, trace.TraceState) : null,
         },
         OrchestratorStarted => new Core.OrchestratorStartedEvent(-1),
         TaskScheduled e => new Core.TaskScheduledEvent(e.EventId, e.Name, version: null, e.Input),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Serverless.Runtime.Telemetry;
 
 namespace Serverless.Runtime.History;
 
@@ -35,9 +36,14 @@ public abstract record HistoryEvent(int EventId, DateTime Timestamp)
 }
 
 /// <summary>The instance was started (first event of every execution).</summary>
+/// <remarks>
+/// <c>Trace</c> is the execution's W3C trace identity when telemetry was on at its start (null otherwise); <c>Tags</c>
+/// are the start options' tags (the workflow name and version for interpreted workflows), kept across ContinueAsNew.
+/// </remarks>
 public sealed record ExecutionStarted(
     DateTime Timestamp, string Name, string? Version, string? Input, string ExecutionId,
-    ParentOrchestrationInstance? Parent = null, DateTime? ScheduledStartTime = null)
+    ParentOrchestrationInstance? Parent = null, DateTime? ScheduledStartTime = null, OrchestrationTrace? Trace = null,
+    IReadOnlyDictionary<string, string>? Tags = null)
     : HistoryEvent(-1, Timestamp);
 
 /// <summary>An episode began; its timestamp is the replay-safe current time.</summary>

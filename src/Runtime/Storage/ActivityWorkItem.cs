@@ -9,11 +9,14 @@ namespace Serverless.Runtime.Storage;
 /// <param name="Input">The serialized input.</param>
 /// <param name="LockedUntil">When the current lease expires.</param>
 /// <param name="DequeueCount">How many times it has been leased (1 on first run).</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the calling orchestration's span, when it is traced.</param>
 public sealed record ActivityWorkItem(
-    long Id, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input, DateTimeOffset LockedUntil, int DequeueCount);
+    long Id, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input, DateTimeOffset LockedUntil, int DequeueCount,
+    string? TraceParent = null);
 
 /// <summary>An activity call an episode schedules.</summary>
 /// <param name="TaskId">The task id.</param>
 /// <param name="Name">The activity name.</param>
 /// <param name="Input">The serialized input.</param>
-public sealed record NewActivity(int TaskId, string Name, string? Input);
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the calling orchestration's span, when it is traced.</param>
+public sealed record NewActivity(int TaskId, string Name, string? Input, string? TraceParent = null);

@@ -26,7 +26,7 @@ public sealed class TestHost : IAsyncDisposable
     private readonly TempFolder _folder = new("host");
     private readonly WebApplicationFactory<Program> _factory;
 
-    public TestHost(DateTimeOffset? start = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public TestHost(DateTimeOffset? start = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Time = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -39,7 +39,11 @@ public sealed class TestHost : IAsyncDisposable
                 b.UseSetting(name, value);
             }
 
-            b.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+            b.ConfigureServices(collection =>
+            {
+                collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+                services?.Invoke(collection);
+            });
         });
         Client = _factory.CreateClient();
         Client.DefaultRequestHeaders.Add("x-functions-key", Key);

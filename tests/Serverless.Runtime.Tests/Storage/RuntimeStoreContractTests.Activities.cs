@@ -23,6 +23,18 @@ public abstract partial class RuntimeStoreContractTests
     }
 
     [Fact]
+    public async Task LeaseActivitiesAsync_TracedActivityReleased_KeepsItsTraceParent()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await CreateAndAcquireAsync("a");
+        await Store.CommitOrchestrationAsync(Commit("a") with { NewActivities = [new(0, "Traced", "1", traceParent)] }, None);
+
+        var leased = await Store.LeaseActivitiesAsync(OtherOwner, Now.AddMinutes(5), Now.AddMinutes(10), 10, None);
+
+        Assert.Equal(traceParent, Assert.Single(leased).TraceParent);
+    }
+
+    [Fact]
     public async Task LeaseActivitiesAsync_LeaseExpired_LeasesAgainWithHigherDequeueCount()
     {
         var scheduled = await ScheduleActivitiesAsync(3);

@@ -38,6 +38,31 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
     }
 
     [Fact]
+    public async Task InitializeAsync_FileFromBeforeTracing_AddsTheTraceColumnAndKeepsItsWork()
+    {
+        await Store.DisposeAsync();
+        File.Delete(DatabasePath);
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE activities (id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL,
+                    task_id INTEGER NOT NULL, name TEXT NOT NULL, input TEXT, lock_owner TEXT, locked_until INTEGER NOT NULL, dequeue_count INTEGER NOT NULL);
+                INSERT INTO activities (instance_id, execution_id, task_id, name, input, locked_until, dequeue_count) VALUES ('a', 'exec-1', 0, 'Old', '1', 0, 1);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = OpenStore();
+        await upgraded.InitializeAsync(None);
+
+        var leased = Assert.Single(await upgraded.LeaseActivitiesAsync(Owner, Now, Now.AddMinutes(1), 10, None));
+        Assert.Equal("Old", leased.Name);
+        Assert.Null(leased.TraceParent);
+    }
+
+    [Fact]
     public async Task TwoStoresOnOneFile_SeeEachOthersWritesAndLeases()
     {
         await using var second = OpenStore();

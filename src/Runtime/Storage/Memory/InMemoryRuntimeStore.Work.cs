@@ -213,7 +213,8 @@ public sealed partial class InMemoryRuntimeStore
     private ActivityWorkItem AddActivity(OrchestrationCommit commit, NewActivity activity)
     {
         var item = new ActivityWorkItem(
-            ++_nextActivityId, commit.Instance.InstanceId, commit.Instance.ExecutionId, activity.TaskId, activity.Name, activity.Input, commit.LeaseUntil, 1);
+            ++_nextActivityId, commit.Instance.InstanceId, commit.Instance.ExecutionId, activity.TaskId, activity.Name, activity.Input, commit.LeaseUntil, 1,
+            activity.TraceParent);
         _activities.Add(item.Id, new ActivityState(item, commit.Owner));
         return item;
     }

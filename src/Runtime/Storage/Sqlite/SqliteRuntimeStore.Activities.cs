@@ -11,7 +11,7 @@ public sealed partial class SqliteRuntimeStore
                 var command = commands.Get("""
                         UPDATE activities SET lock_owner = $owner, locked_until = $until, dequeue_count = dequeue_count + 1
                         WHERE id IN (SELECT id FROM activities WHERE lock_owner IS NULL OR locked_until <= $now ORDER BY id LIMIT $max)
-                        RETURNING id, instance_id, execution_id, task_id, name, input, locked_until, dequeue_count
+                        RETURNING id, instance_id, execution_id, task_id, name, input, locked_until, dequeue_count, trace_parent
                         """)
                     .With("$owner", owner)
                     .With("$now", SqliteValues.Ticks(now))
@@ -24,7 +24,7 @@ public sealed partial class SqliteRuntimeStore
                     {
                         leased.Add(new ActivityWorkItem(
                             reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
-                            reader.Text(5), SqliteValues.Time(reader.GetInt64(6)), reader.GetInt32(7)));
+                            reader.Text(5), SqliteValues.Time(reader.GetInt64(6)), reader.GetInt32(7), reader.Text(8)));
                     }
                 }
 

@@ -88,8 +88,8 @@ public sealed partial class SqliteRuntimeStore
     private static ActivityWorkItem InsertActivity(SqliteCommandCache commands, OrchestrationCommit commit, NewActivity activity)
     {
         var id = (long)commands.Get("""
-                INSERT INTO activities (instance_id, execution_id, task_id, name, input, lock_owner, locked_until, dequeue_count)
-                VALUES ($id, $execution, $task, $name, $input, $owner, $until, 1) RETURNING id
+                INSERT INTO activities (instance_id, execution_id, task_id, name, input, lock_owner, locked_until, dequeue_count, trace_parent)
+                VALUES ($id, $execution, $task, $name, $input, $owner, $until, 1, $trace) RETURNING id
                 """)
             .With("$id", commit.Instance.InstanceId)
             .With("$execution", commit.Instance.ExecutionId)
@@ -98,8 +98,10 @@ public sealed partial class SqliteRuntimeStore
             .With("$input", activity.Input)
             .With("$owner", commit.Owner)
             .With("$until", SqliteValues.Ticks(commit.LeaseUntil))
+            .With("$trace", activity.TraceParent)
             .ExecuteScalar()!;
         return new ActivityWorkItem(
-            id, commit.Instance.InstanceId, commit.Instance.ExecutionId, activity.TaskId, activity.Name, activity.Input, commit.LeaseUntil, 1);
+            id, commit.Instance.InstanceId, commit.Instance.ExecutionId, activity.TaskId, activity.Name, activity.Input, commit.LeaseUntil, 1,
+            activity.TraceParent);
     }
 }

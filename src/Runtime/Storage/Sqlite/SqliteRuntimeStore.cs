@@ -95,6 +95,23 @@ public sealed partial class SqliteRuntimeStore : IRuntimeStore
             {SqliteSchema.Create}
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            // A file created by an earlier version: add the column (ALTER TABLE has no IF NOT EXISTS).
+            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Another process on the same file added it first.
+                }
+            }
+        }
     }
 
     private SqliteWriter Writer => _disposed

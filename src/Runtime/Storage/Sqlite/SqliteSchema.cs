@@ -53,9 +53,16 @@ internal static class SqliteSchema
             input TEXT,
             lock_owner TEXT,
             locked_until INTEGER NOT NULL,
-            dequeue_count INTEGER NOT NULL);
+            dequeue_count INTEGER NOT NULL,
+            trace_parent TEXT);
         CREATE INDEX IF NOT EXISTS ix_activities_instance ON activities (instance_id);
         CREATE INDEX IF NOT EXISTS ix_activities_lease ON activities (locked_until);
         CREATE INDEX IF NOT EXISTS ix_activities_owner ON activities (lock_owner) WHERE lock_owner IS NOT NULL;
         """;
+
+    /// <summary>Columns added after a file may have been created; each is added when missing.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("activities", "trace_parent", "TEXT"),
+    ];
 }
