@@ -28,7 +28,7 @@ public abstract class EngineFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_engine is not null)
         {

@@ -11,6 +11,6 @@ public sealed class InMemoryEngineFixture : EngineFixture
     protected override async Task<IConformanceEngine> StartAsync()
     {
         var service = new InMemoryOrchestrationService();
-        return await SidecarEngine.StartAsync(EngineKind.InMemory, new ScaledOrchestrationService(service, Concurrency, Concurrency), service);
+        return await SidecarEngine.StartAsync(EngineKind.InMemory, new SidecarOrchestrationService(service, Concurrency, Concurrency), service);
     }
 }

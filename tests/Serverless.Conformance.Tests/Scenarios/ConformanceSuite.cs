@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Conformance.Tests.Engines;
+using Serverless.Conformance.Tests.Orchestrators;
 
 namespace Serverless.Conformance.Tests.Scenarios;
 
@@ -36,6 +37,26 @@ public abstract partial class ConformanceSuite(EngineFixture fixture)
     {
         using var limit = new CancellationTokenSource(Conditions.WaitLimit);
         return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, limit.Token);
+    }
+
+    /// <summary>
+    /// Asserts a failed instance's failure details; on the AzureStorage engine, which does not return failure details
+    /// for an instance (its instance table keeps only the failure's message, as the output; docs/runtime.md), asserts
+    /// that message instead.
+    /// </summary>
+    protected void AssertFailed(OrchestrationMetadata result, string message, Action<FailureView> details)
+    {
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        if (Kind == EngineKind.AzureStorage)
+        {
+            Assert.Null(result.FailureDetails);
+            Assert.Contains(message, result.SerializedOutput, StringComparison.Ordinal);
+            return;
+        }
+
+        var failure = FailureView.Of(result.FailureDetails)!;
+        Assert.Contains(message, failure.ErrorMessage, StringComparison.Ordinal);
+        details(failure);
     }
 
     /// <summary>Waits until the instance's status satisfies <paramref name="condition"/> (suspend and resume are asynchronous on every engine).</summary>

@@ -1,14 +1,24 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace Serverless.Conformance.Tests.Engines;
 
 /// <summary>
-/// An orchestration service with its own concurrency limits. The test host's in-memory service reports
-/// <c>Environment.ProcessorCount</c> work items of each kind and its dispatcher then polls every 500 ms for a free
-/// slot, so on a 2-core machine two slow orchestrations stall everything; this wrapper raises the limits the
-/// sidecar's dispatchers read and delegates all else.
+/// The orchestration service as the sidecar sees it: the real service with two adaptations, everything else delegated.
+/// <list type="bullet">
+/// <item>Concurrency limits of its own. The test host's in-memory service reports <c>Environment.ProcessorCount</c>
+/// work items of each kind and the sidecar's dispatcher then polls every 500 ms for a free slot, so on a 2-core
+/// machine two waiting orchestrations stall everything.</item>
+/// <item>Plain tag dictionaries. The sidecar hands a sub-orchestration's start message over with its tags still in
+/// a protobuf <c>MapField</c>; DurableTask.AzureStorage serializes queue messages with their .NET type names and
+/// cannot load that type back, so the child never starts. Tags are copied into a <see cref="Dictionary{TKey,TValue}"/>.</item>
+/// <item>Plain history events. The sidecar records a sub-orchestration's creation as its own subclass of
+/// <see cref="SubOrchestrationInstanceCreatedEvent"/>, which DurableTask.AzureStorage writes to the history table
+/// without an event type and then cannot read back; the event is replaced by the base type with the same fields.</item>
+/// </list>
+/// These concern the test host's sidecar only: in Azure the Durable extension's own gRPC layer talks to the service.
 /// </summary>
-internal sealed class ScaledOrchestrationService(IOrchestrationService inner, int maxOrchestrations, int maxActivities) : IOrchestrationService
+internal sealed class SidecarOrchestrationService(IOrchestrationService inner, int maxOrchestrations, int maxActivities) : IOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -34,9 +44,21 @@ internal sealed class ScaledOrchestrationService(IOrchestrationService inner, in
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        PlainSubOrchestrationEvents(newOrchestrationRuntimeState.Events);
+        PlainSubOrchestrationEvents(newOrchestrationRuntimeState.NewEvents);
+        foreach (var message in orchestratorMessages)
+        {
+            if (message.Event is ExecutionStartedEvent { Tags: { } tags } started && tags.GetType() != typeof(Dictionary<string, string>))
+            {
+                started.Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+            }
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
@@ -72,4 +94,23 @@ internal sealed class ScaledOrchestrationService(IOrchestrationService inner, in
     public Task StopAsync() => inner.StopAsync();
 
     public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+
+    private static void PlainSubOrchestrationEvents(IList<HistoryEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+            {
+                events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                {
+                    Timestamp = created.Timestamp,
+                    IsPlayed = created.IsPlayed,
+                    Name = created.Name,
+                    Version = created.Version,
+                    InstanceId = created.InstanceId,
+                    Input = created.Input,
+                };
+            }
+        }
+    }
 }
