@@ -25,8 +25,8 @@ public sealed class AzureStorageEngineFixture : EngineFixture
             MaxConcurrentTaskOrchestrationWorkItems = InMemoryEngineFixture.Concurrency,
             MaxConcurrentTaskActivityWorkItems = InMemoryEngineFixture.Concurrency,
 
-            // Idle queues back off to 30 s polls by default; a test suite wants new messages seen within half a second.
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            // Idle queues back off to 30 s polls by default; a test suite wants new messages seen within a tenth of a second.
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
             LoggerFactory = _logging,
         };
         _service = new AzureStorageOrchestrationService(settings);
