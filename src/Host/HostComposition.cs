@@ -5,6 +5,7 @@ using Serverless.Api;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
+using Serverless.Host.Durable;
 using Serverless.Runtime;
 using Serverless.Schedules;
 using Serverless.Storage;
@@ -61,9 +62,18 @@ public static class HostComposition
 
             return registry;
         });
-        services.AddSingleton<RuntimeService>();
-        services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
-        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
+        if (settings.DurableEngine == DurableEngine.AzureStorage)
+        {
+            services.AddSingleton<AzureStorageEngine>();
+            services.AddHostedService(sp => sp.GetRequiredService<AzureStorageEngine>());
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<AzureStorageEngine>().Client);
+        }
+        else
+        {
+            services.AddSingleton<RuntimeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
+        }
 
         services.AddServerlessApi(_ => new ApiOptions
         {

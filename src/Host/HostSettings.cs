@@ -36,6 +36,9 @@ public sealed record HostSettings
     /// <summary>Whether the timer services run (<c>TimersEnabled</c>); tests drive the timer handlers directly.</summary>
     public bool TimersEnabled { get; init; } = true;
 
+    /// <summary><c>DurableEngine</c>: <c>Embedded</c> (default) or <c>AzureStorage</c> (needs <c>AzureWebJobsStorage</c>).</summary>
+    public Durable.DurableEngine DurableEngine { get; init; }
+
     /// <summary>Reads the settings.</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="contentRoot">Where relative paths start.</param>
@@ -54,7 +57,26 @@ public sealed record HostSettings
             AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),
             LeaseDuration = Span(configuration, "LeaseDuration"),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
+            DurableEngine = Engine(configuration),
         };
+    }
+
+    private static Durable.DurableEngine Engine(IConfiguration configuration)
+    {
+        var text = configuration["DurableEngine"];
+        if (string.IsNullOrEmpty(text))
+        {
+            return Durable.DurableEngine.Embedded;
+        }
+
+        // By name only: Enum.TryParse would also take "1".
+        var name = Enum.GetNames<Durable.DurableEngine>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"Setting DurableEngine must be Embedded or AzureStorage, not '{text}'.");
+        var engine = Enum.Parse<Durable.DurableEngine>(name);
+
+        return engine == Durable.DurableEngine.AzureStorage && string.IsNullOrEmpty(configuration["AzureWebJobsStorage"])
+            ? throw new InvalidOperationException("Setting DurableEngine=AzureStorage needs AzureWebJobsStorage (UseDevelopmentStorage=true for Azurite).")
+            : engine;
     }
 
     private static int? Int(IConfiguration configuration, string name) =>

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using Microsoft.Extensions.Logging;
+using Serverless.Host.Durable;
 
 namespace Serverless.Conformance.Tests.Engines;
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Testing.Sidecar;
+using Serverless.Host.Durable;
 
 namespace Serverless.Conformance.Tests.Engines;
 

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Durable;
+using Serverless.Host.Durable;
 using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Conformance.Tests.Engines;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Activities;
 using Serverless.Conformance.Tests.Engines;
 using Serverless.Durable;
+using Serverless.Host.Durable;
 using Serverless.Host.Tests.Infrastructure;
 using Serverless.Orchestrations;
 using Serverless.Tests.Infrastructure;

@@ -1,16 +1,12 @@
 using System.Net;
 using DurableTask.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace Serverless.Conformance.Tests.Engines;
+namespace Serverless.Host.Durable;
 
 /// <summary>
 /// The Durable Task SDK's TaskHubGrpcServer (from Microsoft.DurableTask.InProcessTestHost) over a DurableTask.Core
@@ -34,6 +30,9 @@ public sealed class Sidecar : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     /// <summary>Starts the sidecar. <paramref name="service"/> dispatches work; <paramref name="client"/> answers the management calls.</summary>
+    /// <param name="service">The orchestration service the sidecar's dispatchers read work from.</param>
+    /// <param name="client">The same service's client side.</param>
+    /// <returns>The running sidecar.</returns>
     public static async Task<Sidecar> StartAsync(IOrchestrationService service, IOrchestrationServiceClient client)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -50,7 +49,8 @@ public sealed class Sidecar : IAsyncDisposable
         return new Sidecar(app, new Uri(address));
     }
 
-    /// <summary>The sidecar logs every gRPC call and work item at Information; a test run wants warnings and errors only.</summary>
+    /// <summary>The sidecar logs every gRPC call and work item at Information; keep warnings and errors only.</summary>
+    /// <param name="logging">The logging builder to quiet.</param>
     public static void Quiet(ILoggingBuilder logging) => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
 
     /// <inheritdoc />
