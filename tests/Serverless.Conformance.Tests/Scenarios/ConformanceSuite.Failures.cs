@@ -57,6 +57,7 @@ public abstract partial class ConformanceSuite
         var result = await CompleteAsync(id);
 
         AssertFailed(result, FailWithInner.Name, failure => Assert.Contains("NonDeterministic", failure.ErrorType, StringComparison.Ordinal));
+
         // Difference (docs/runtime.md): ours fails before anything of the diverged episode runs; Microsoft's engine
         // has already dispatched the diverging activity call when it records the failure.
         if (Kind == EngineKind.OurRuntime)
