@@ -5,6 +5,7 @@ using Serverless.Api;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
+using Serverless.Host.Durable;
 using Serverless.Host.Logging;
 using Serverless.Host.Server;
 using Serverless.Runtime;
@@ -71,9 +72,18 @@ public static class HostComposition
 
             return registry;
         });
-        services.AddSingleton<RuntimeService>();
-        services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
-        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
+        if (settings.DurableEngine == DurableEngine.AzureStorage)
+        {
+            services.AddSingleton<AzureStorageEngine>();
+            services.AddHostedService(sp => sp.GetRequiredService<AzureStorageEngine>());
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<AzureStorageEngine>().Client);
+        }
+        else
+        {
+            services.AddSingleton<RuntimeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<RuntimeService>());
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
+        }
 
         services.AddServerlessApi(_ => new ApiOptions
         {

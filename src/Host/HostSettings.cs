@@ -19,6 +19,12 @@ public sealed record HostSettings
     /// </summary>
     public TableStorageConnection? TableStorage { get; init; }
 
+    /// <summary>
+    /// <c>AzureWebJobsStorage</c> as a connection string, for Microsoft's AzureStorage engine (<c>DurableEngine=AzureStorage</c>);
+    /// null when unset. Never logged: it may hold an account key.
+    /// </summary>
+    public string? StorageConnectionString { get; init; }
+
     /// <summary>The admin key from configuration (<c>AdminKey</c>), or null to use/generate data/admin.key.</summary>
     public string? AdminKey { get; init; }
 
@@ -43,6 +49,9 @@ public sealed record HostSettings
     /// <summary>Whether the timer services run (<c>TimersEnabled</c>); tests drive the timer handlers directly.</summary>
     public bool TimersEnabled { get; init; } = true;
 
+    /// <summary><c>DurableEngine</c>: <c>Embedded</c> (default) or <c>AzureStorage</c> (needs <c>AzureWebJobsStorage</c>).</summary>
+    public Durable.DurableEngine DurableEngine { get; init; }
+
     /// <summary>Reads the settings.</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="contentRoot">Where relative paths start.</param>
@@ -55,6 +64,7 @@ public sealed record HostSettings
         {
             DataDirectory = Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } data ? data : "data", contentRoot),
             TableStorage = Storage(configuration),
+            StorageConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } storage ? storage : null,
             AdminKey = configuration["AdminKey"] is { Length: > 0 } key ? key : null,
             MaxRequestBodyBytes = Int(configuration, "MaxRequestBodyBytes") ?? 1024 * 1024,
             DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
@@ -62,6 +72,7 @@ public sealed record HostSettings
             LeaseDuration = Span(configuration, "LeaseDuration"),
             ApprovalRequestWait = Span(configuration, "ApprovalRequestWait") ?? TimeSpan.FromSeconds(10),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
+            DurableEngine = Engine(configuration),
         };
     }
 
@@ -75,6 +86,24 @@ public sealed record HostSettings
         {
             throw new InvalidOperationException(e.Message, e);
         }
+    }
+
+    private static Durable.DurableEngine Engine(IConfiguration configuration)
+    {
+        var text = configuration["DurableEngine"];
+        if (string.IsNullOrEmpty(text))
+        {
+            return Durable.DurableEngine.Embedded;
+        }
+
+        // By name only: Enum.TryParse would also take "1".
+        var name = Enum.GetNames<Durable.DurableEngine>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"Setting DurableEngine must be Embedded or AzureStorage, not '{text}'.");
+        var engine = Enum.Parse<Durable.DurableEngine>(name);
+
+        return engine == Durable.DurableEngine.AzureStorage && string.IsNullOrEmpty(configuration["AzureWebJobsStorage"])
+            ? throw new InvalidOperationException("Setting DurableEngine=AzureStorage needs AzureWebJobsStorage (UseDevelopmentStorage=true for Azurite).")
+            : engine;
     }
 
     private static int? Int(IConfiguration configuration, string name) =>

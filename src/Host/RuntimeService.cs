@@ -1,11 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Serverless.Audit;
-using Serverless.Definitions;
 using Serverless.Orchestrations;
 using Serverless.Runtime;
 using Serverless.Runtime.Registration;
-using Serverless.Schedules;
 
 namespace Serverless.Host;
 
@@ -30,9 +27,7 @@ public sealed class RuntimeService(IServiceProvider services, DurableRuntimeOpti
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<DefinitionStore>().EnsureCreatedAsync(cancellationToken);
-        await services.GetRequiredService<ScheduleStore>().EnsureCreatedAsync(cancellationToken);
-        await services.GetRequiredService<AuditTrail>().EnsureCreatedAsync(cancellationToken);
+        await ProductTables.EnsureCreatedAsync(services, cancellationToken);
         _runtime = await DurableRuntime.StartAsync(options, registry, services, cancellationToken);
     }
 

@@ -16,7 +16,6 @@ internal sealed partial class TimerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var calendar = CronCalendar.Parse(cron, "UTC");
-        var runtime = services.GetRequiredService<RuntimeService>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
@@ -28,7 +27,7 @@ internal sealed partial class TimerService(
             await Task.Delay(next - now, time, stoppingToken);
             try
             {
-                await run(services, time, runtime.Client, stoppingToken);
+                await run(services, time, services.GetRequiredService<DurableTaskClient>(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,0 +1,16 @@
+using Serverless.Audit;
+using Serverless.Definitions;
+using Serverless.Schedules;
+
+namespace Serverless.Host;
+
+/// <summary>The product's own tables (definitions, schedules, audit trail), created before any engine starts.</summary>
+internal static class ProductTables
+{
+    public static async Task EnsureCreatedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DefinitionStore>().EnsureCreatedAsync(cancellationToken);
+        await services.GetRequiredService<ScheduleStore>().EnsureCreatedAsync(cancellationToken);
+        await services.GetRequiredService<AuditTrail>().EnsureCreatedAsync(cancellationToken);
+    }
+}

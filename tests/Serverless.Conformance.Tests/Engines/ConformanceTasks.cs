@@ -1,0 +1,106 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Activities;
+using Serverless.Activities.General;
+using Serverless.Conformance.Tests.Orchestrators;
+using Serverless.Orchestrations;
+using Serverless.Orchestrations.Workflows;
+using Serverless.Runtime.Registration;
+using Serverless.Storage;
+
+namespace Serverless.Conformance.Tests.Engines;
+
+/// <summary>
+/// What every engine registers and runs with: the product's orchestrators and activities (the catalogs both hosts
+/// register), the scenario orchestrators and activities, and the activities' services. Each activity is wrapped
+/// by <see cref="RecordingActivity"/> so the order of calls is seen the same way on every engine.
+/// </summary>
+internal static class ConformanceTasks
+{
+    /// <summary>The interpreter with short compensation retries, as the workflow tests run it.</summary>
+    private static readonly WorkflowInterpreterOptions s_interpreter = new() { CompensationRetry = new RetryPolicy(2, TimeSpan.FromMilliseconds(10)) };
+
+    private static readonly (string Name, Type Type)[] s_scenarioOrchestrators =
+    [
+        (TimerScenario.Name, typeof(TimerScenario)),
+        (EventScenario.Name, typeof(EventScenario)),
+        (ParentScenario.Name, typeof(ParentScenario)),
+        (ChildScenario.Name, typeof(ChildScenario)),
+        (ContinueAsNewScenario.Name, typeof(ContinueAsNewScenario)),
+        (RetryScenario.Name, typeof(RetryScenario)),
+        (FailureScenario.Name, typeof(FailureScenario)),
+        (LifecycleScenario.Name, typeof(LifecycleScenario)),
+        (DeterminismScenario.Name, typeof(DeterminismScenario)),
+        (NonDeterminismScenario.Name, typeof(NonDeterminismScenario)),
+    ];
+
+    private static readonly (string Name, Type Type)[] s_scenarioActivities =
+    [
+        (Mark.Name, typeof(Mark)),
+        (Flaky.Name, typeof(Flaky)),
+        (FailWithInner.Name, typeof(FailWithInner)),
+    ];
+
+    /// <summary>Every orchestrator by name, with a factory for a fresh instance.</summary>
+    public static IEnumerable<(string Name, Func<ITaskOrchestrator> Create)> Orchestrators() =>
+        OrchestratorCatalog.All
+            .Select(o => (o.Name, o.Name == WorkflowRunInput.OrchestratorName
+                ? () => new WorkflowOrchestrator(s_interpreter)
+                : Factory(o.OrchestratorType)))
+            .Concat(s_scenarioOrchestrators.Select(o => (o.Name, Factory(o.Type))));
+
+    /// <summary>Every activity by name and class.</summary>
+    public static IEnumerable<(string Name, Type Type)> Activities() =>
+        ActivityCatalog.All.Select(a => (a.Name, a.ActivityType)).Concat(s_scenarioActivities);
+
+    /// <summary>The registry our runtime runs.</summary>
+    public static TaskRegistry ForOurRuntime()
+    {
+        var registry = new TaskRegistry();
+        foreach (var (name, create) in Orchestrators())
+        {
+            registry.AddOrchestrator(name, _ => create());
+        }
+
+        foreach (var (name, type) in Activities())
+        {
+            registry.AddActivity(name, sp => Recorded(sp, name, type));
+        }
+
+        return registry;
+    }
+
+    /// <summary>Registers the same set with the Durable Task SDK worker.</summary>
+    public static void AddTo(DurableTaskRegistry registry)
+    {
+        foreach (var (name, create) in Orchestrators())
+        {
+            registry.AddOrchestrator(name, create);
+        }
+
+        foreach (var (name, type) in Activities())
+        {
+            registry.AddActivity(name, sp => Recorded(sp, name, type));
+        }
+    }
+
+    /// <summary>The activities' services: SQLite table store in <paramref name="folder"/>, the call log, the scripted outside world.</summary>
+    public static IServiceCollection AddActivityServices(this IServiceCollection services, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        services.AddSingleton<ITableStore>(new SqliteTableStore(Path.Combine(folder, "tables.db"), TimeProvider.System));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CallLog>();
+        services.AddSingleton<ScriptedWorld>();
+        services.AddServerlessActivities();
+
+        // External HTTP endpoints are the one boundary faked: the sample workflows' http steps reach a scripted world.
+        services.AddHttpClient(HttpActivityOptions.ClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ScriptedWorld>());
+        return services;
+    }
+
+    private static Func<ITaskOrchestrator> Factory(Type type) => () => (ITaskOrchestrator)Activator.CreateInstance(type)!;
+
+    private static RecordingActivity Recorded(IServiceProvider services, string name, Type type) =>
+        new(name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type), services.GetRequiredService<CallLog>());
+}
