@@ -99,6 +99,10 @@ internal static class ConformanceTasks
         return services;
     }
 
+    /// <summary>Creates the audit trail's tables, as both hosts do at start-up before any engine runs.</summary>
+    public static Task EnsureProductTablesAsync(IServiceProvider services) =>
+        services.GetRequiredService<Serverless.Audit.AuditTrail>().EnsureCreatedAsync();
+
     private static Func<ITaskOrchestrator> Factory(Type type) => () => (ITaskOrchestrator)Activator.CreateInstance(type)!;
 
     private static RecordingActivity Recorded(IServiceProvider services, string name, Type type) =>

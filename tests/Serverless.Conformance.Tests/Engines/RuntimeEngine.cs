@@ -35,6 +35,7 @@ public sealed class RuntimeEngine : IConformanceEngine
     {
         var folder = new TempFolder("conformance-runtime");
         var services = new ServiceCollection().AddActivityServices(folder.File("activities")).BuildServiceProvider();
+        await ConformanceTasks.EnsureProductTablesAsync(services);
         var runtime = await DurableRuntime.StartAsync(
             new DurableRuntimeOptions
             {

@@ -58,6 +58,7 @@ public sealed class SidecarEngine : IConformanceEngine
             c.RegisterDirectly();
         });
         var worker = builder.Build();
+        await ConformanceTasks.EnsureProductTablesAsync(worker.Services);
         await worker.StartAsync();
         return new SidecarEngine(kind, sidecar, worker, folder);
     }

@@ -130,7 +130,9 @@ public abstract partial class ConformanceSuite
 
     private static JsonElement Output(OrchestrationMetadata result)
     {
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.True(
+            result.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"{result.InstanceId} ended {result.RuntimeStatus}: {result.FailureDetails?.ErrorType} {result.FailureDetails?.ErrorMessage} {result.SerializedOutput}");
         return JsonSerializer.SerializeToElement(result.ReadOutputAs<WorkflowRunOutput>()!.Output);
     }
 

@@ -43,7 +43,7 @@ public sealed class WorkflowMetricsTests : IDisposable
         // The restarted runtime replays the start and the request: neither may be counted again.
         await host.CrashAndRestartAsync();
         _clock.Advance(TimeSpan.FromHours(2));
-        await host.Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("alice", true, "fine"));
+        await host.DecideAsync(id, "decide", "alice", approved: true, "fine");
         await host.AdvanceAfterTimersAsync(id, 1, TimeSpan.FromMinutes(1));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompleteAsync(id)).RuntimeStatus);
 
