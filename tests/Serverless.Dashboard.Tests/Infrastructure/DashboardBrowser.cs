@@ -54,6 +54,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
             TimezoneId = "UTC",
         });
         browser._context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         browser.Page = browser._context.Pages.Count > 0 ? browser._context.Pages[0] : await browser._context.NewPageAsync();
         browser.Page.Request += (_, request) =>
         {
@@ -86,6 +87,15 @@ public sealed class DashboardBrowser : IAsyncDisposable
         Directory.CreateDirectory(ScreenshotFolder);
         var path = Path.Combine(ScreenshotFolder, $"{name}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        return path;
+    }
+
+    /// <summary>Saves a screenshot of one element (a section of a page).</summary>
+    public async Task<string> ScreenshotAsync(string name, ILocator element)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
         return path;
     }
 

@@ -38,6 +38,12 @@ public sealed class DashboardHost : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task PutScheduleAsync(string id, object schedule)
+    {
+        using var response = await Client.PutAsJsonAsync($"/api/schedules/{id}", schedule);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Decides an approval as <paramref name="approver"/>, the way App Service authentication would name them.</summary>
     public async Task<HttpResponseMessage> DecideAsync(string instanceId, string stepId, string approver, bool approved, string? comment)
     {

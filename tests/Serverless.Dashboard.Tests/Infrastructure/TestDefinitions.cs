@@ -27,4 +27,24 @@ public static class TestDefinitions
             { "id": "a", "kind": "activity", "activity": "noSuchActivity" },
             { "id": "a", "kind": "delay", "duration": "soon" } ] }
         """;
+
+    /// <summary>Every kind of block the step graph draws: compensation, parallel, approval with escalation, loop, switch.</summary>
+    public const string Showcase = """
+        { "name": "order-showcase", "version": 1, "onFailure": "compensate",
+          "description": "Reserve, check in parallel, approve, poll, then ship (or fail and compensate).",
+          "steps": [
+            { "id": "reserve", "kind": "activity", "activity": "echo", "input": { "sku": "{{input.sku}}" },
+              "retry": { "maxAttempts": 3, "initialInterval": "PT1S" },
+              "compensate": { "activity": "echo", "input": { "release": "{{input.sku}}" } } },
+            { "id": "checks", "kind": "parallel", "branches": [
+              { "name": "fraud", "steps": [ { "id": "fraudCheck", "kind": "activity", "activity": "echo", "input": { "check": "fraud" } } ] },
+              { "name": "stock", "steps": [ { "id": "stockCheck", "kind": "activity", "activity": "echo", "input": { "check": "stock" } } ] } ] },
+            { "id": "approve", "kind": "approval", "approvers": ["manager.alice", "manager.bob"], "quorum": 1, "timeout": "P2D",
+              "escalation": [ { "after": "P1D", "approvers": ["director.dana"] } ], "request": { "subject": "Order of {{input.sku}}" } },
+            { "id": "poll", "kind": "loop", "until": "index >= 1", "maxIterations": 5,
+              "steps": [ { "id": "pollStatus", "kind": "activity", "activity": "echo", "input": { "attempt": "{{index}}" } } ] },
+            { "id": "route", "kind": "switch",
+              "cases": [ { "when": "input.fail == true", "steps": [ { "id": "explode", "kind": "activity", "activity": "fail", "input": { "message": "carrier rejected the parcel" } } ] } ],
+              "default": [ { "id": "ship", "kind": "activity", "activity": "echo", "input": { "ship": "{{input.sku}}" } } ] } ] }
+        """;
 }

@@ -2,13 +2,13 @@
 import { h, s } from './dom.js';
 
 const ROW = 26;
-const LABEL = 220;
+const LABEL = 200;
 const WIDTH = 640;
 
 /** A bar chart: items are { label, value, text, tone }; `max` fixes the scale (else the largest value). */
 export function barChart(title, items, { max, describe } = {}) {
   const top = max ?? Math.max(1e-9, ...items.map(i => i.value ?? 0));
-  const plot = WIDTH - LABEL - 90;
+  const plot = WIDTH - LABEL - 190;
   const height = Math.max(ROW, items.length * ROW) + 4;
   const summary = items.map(i => `${i.label}: ${i.text}`).join('; ');
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img', 'aria-label': `${title}. ${summary || 'no data'}`, class: 'chart' },

@@ -53,9 +53,11 @@ export function json(value, label) {
 export function time(value, zone) {
   if (!value) return h('span', { class: 'muted' }, '—');
   const date = new Date(value);
-  const text = new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium', timeStyle: 'medium', timeZone: zone, timeZoneName: zone ? 'short' : undefined,
-  }).format(date);
+  // dateStyle cannot be combined with timeZoneName, so a zoned time spells its fields out.
+  const options = zone
+    ? { timeZone: zone, timeZoneName: 'short', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    : { dateStyle: 'medium', timeStyle: 'medium' };
+  const text = new Intl.DateTimeFormat(undefined, options).format(date);
   return h('time', { datetime: date.toISOString(), title: date.toISOString() }, text);
 }
 
