@@ -36,6 +36,12 @@ public sealed record HostSettings
     /// <summary>Whether the timer services run (<c>TimersEnabled</c>); tests drive the timer handlers directly.</summary>
     public bool TimersEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Who a request that names no principal is (<c>LocalPrincipal</c>): the local stand-in for App Service
+    /// authentication, so the dashboard's approvals inbox works on a laptop. Null leaves such requests anonymous.
+    /// </summary>
+    public string? LocalPrincipal { get; init; }
+
     /// <summary>Reads the settings.</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="contentRoot">Where relative paths start.</param>
@@ -54,6 +60,9 @@ public sealed record HostSettings
             AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),
             LeaseDuration = Span(configuration, "LeaseDuration"),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
+            LocalPrincipal = configuration["LocalPrincipal"]?.Trim() is { Length: > 0 } principal
+                ? principal.Length <= 256 ? principal : throw new InvalidOperationException("Setting LocalPrincipal must be at most 256 characters.")
+                : null,
         };
     }
 

@@ -100,4 +100,26 @@ public sealed class DashboardRouteTests : IAsyncLifetime
     {
         await TestHost.ReadProblemAsync(await _host.Anonymous.GetAsync("/api/me"), 401);
     }
+
+    [Fact]
+    public async Task Me_LocalPrincipalSetting_NamesCallersWithoutHeaderOnly()
+    {
+        await using var host = new TestHost(settings: new Dictionary<string, string?> { ["LocalPrincipal"] = "manager.alice" });
+
+        var plain = await TestHost.ReadJsonAsync(await host.Client.GetAsync("/api/me"));
+        using var named = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        named.Headers.Add("x-ms-client-principal-name", "manager.bob");
+        var explicitName = await TestHost.ReadJsonAsync(await host.Client.SendAsync(named));
+        var inbox = await host.Client.GetAsync("/api/approvals");
+
+        Assert.Equal("manager.alice", (string?)plain["name"]);
+        Assert.Equal("manager.bob", (string?)explicitName["name"]);
+        Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
+    }
+
+    [Fact]
+    public async Task Approvals_NoLocalPrincipalAndNoHeader_Returns401()
+    {
+        await TestHost.ReadProblemAsync(await _host.Client.GetAsync("/api/approvals"), 401);
+    }
 }
