@@ -84,7 +84,15 @@ export function timeline(status, auditEntries) {
     h('caption', {}, `Timeline from ${new Date(from).toISOString()} to ${new Date(to).toISOString()} (${duration(span / 1000)}). `,
       'Steps are timed from the audit trail; calls, timers and events from the durable history, which keeps whole seconds.'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Start'), h('th', { scope: 'col' }, 'Took'), h('th', { scope: 'col', class: 'axis' }, 'When'))),
-    h('tbody', {}, rows.map(row => {
+    group('Steps (audit trail)', rows.filter(r => r.kind === 'step'), pct, span),
+    group('Durable history (whole seconds)', rows.filter(r => r.kind !== 'step'), pct, span));
+}
+
+function group(title, rows, pct, span) {
+  if (!rows.length) return null;
+  return h('tbody', {},
+    h('tr', { class: 'group' }, h('th', { colspan: 4, scope: 'colgroup' }, title)),
+    rows.map(row => {
       const seconds = (row.end - row.start) / 1000;
       const instant = row.start.getTime() === row.end.getTime();
       const bar = h('div', {
@@ -100,7 +108,7 @@ export function timeline(status, auditEntries) {
         h('td', {}, time(row.start)),
         h('td', {}, row.kind === 'step' ? (instant ? '—' : duration(seconds)) : row.kind === 'call' ? coarse(seconds) : '—'),
         h('td', { class: 'axis' }, h('div', { class: 'track' }, bar, marks)));
-    })));
+    }));
 }
 
 // History timestamps are whole seconds: say so rather than show a precise-looking figure.
