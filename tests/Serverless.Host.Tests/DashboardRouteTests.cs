@@ -96,6 +96,17 @@ public sealed class DashboardRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenApi_DashboardCatchAll_DescribedAsPathParameter()
+    {
+        var document = await TestHost.ReadJsonAsync(await _host.Anonymous.GetAsync("/api/openapi.json"));
+
+        var operation = document["paths"]!["/api/dashboard/{path}"]!["get"]!;
+        Assert.Equal("Dashboard", (string?)operation["operationId"]);
+        Assert.Equal("path", (string?)operation["parameters"]![0]!["name"]);
+        Assert.Null(document["paths"]!["/api/dashboard/{*path}"]);
+    }
+
+    [Fact]
     public async Task Me_WithoutKey_Returns401()
     {
         await TestHost.ReadProblemAsync(await _host.Anonymous.GetAsync("/api/me"), 401);
