@@ -131,4 +131,47 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<Da
         using var listed = await host.Client.GetAsync("/api/definitions/never-published");
         Assert.Equal(HttpStatusCode.NotFound, listed.StatusCode);
     }
+
+    [BrowserFact]
+    public async Task ApprovalsPage_HostNamesNoPrincipal_ExplainsAndSendsNoName()
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(host.BaseAddress);
+        await browser.GoToAsync("#/approvals");
+        await browser.EnterKeyAsync(DashboardHost.Key);
+        var page = browser.Page;
+
+        await Expect(page.Locator("#identity")).ToHaveTextAsync("Not signed in");
+        await Expect(page.Locator("main")).ToContainTextAsync("The host does not say who you are");
+        await Expect(page.Locator("main input, main textarea")).ToHaveCountAsync(0);
+        Assert.Empty(browser.SentPrincipals);
+        Assert.Contains(browser.RequestedUrls, url => url.EndsWith("/api/me", StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task PublishPage_UploadedYaml_PublishesAndOpensIt()
+    {
+        const string yaml = """
+            name: uploaded-flow
+            version: 1
+            steps:
+              - id: greet
+                kind: activity
+                activity: echo
+                input: { text: "{{input.text}}" }
+            """;
+        await using var browser = await DashboardBrowser.OpenAsync(host.BaseAddress);
+        await browser.GoToAsync("#/definitions/publish");
+        await browser.EnterKeyAsync(DashboardHost.Key);
+        var page = browser.Page;
+
+        await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "uploaded-flow.yaml", MimeType = "application/yaml", Buffer = System.Text.Encoding.UTF8.GetBytes(yaml) });
+        await Expect(page.GetByLabel("Format")).ToHaveValueAsync("yaml");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "uploaded-flow v1" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("uploaded-flow v1");
+        await Expect(page.Locator(".graph [data-step='greet']")).ToContainTextAsync("activity echo");
+        using var published = await host.Client.GetAsync("/api/definitions/uploaded-flow");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+    }
 }

@@ -30,6 +30,9 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>Every x-functions-key header value the page sent (so a test can see the key went as a header).</summary>
     public List<string> SentKeys { get; } = [];
 
+    /// <summary>Every x-ms-client-principal-name header value on the page's requests.</summary>
+    public List<string> SentPrincipals { get; } = [];
+
     /// <summary>Where screenshots go: <c>screenshots/</c> in the test output folder.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -62,6 +65,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
             if (request.Headers.TryGetValue("x-functions-key", out var key))
             {
                 browser.SentKeys.Add(key);
+            }
+
+            if (request.Headers.TryGetValue("x-ms-client-principal-name", out var principal))
+            {
+                browser.SentPrincipals.Add(principal);
             }
         };
         return browser;
