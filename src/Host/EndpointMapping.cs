@@ -77,6 +77,7 @@ public static class EndpointMapping
 
         // The short address the banner prints; the Functions app serves the same files at /api/dashboard/.
         app.MapGet("/dashboard/{*path}", (HttpRequest r, string? path) => DashboardFiles.Get(r, path)).WithName("DashboardRoot");
+        app.MapGet("/", () => Results.Redirect("/dashboard/")).WithName("Root");
         return app;
     }
 }

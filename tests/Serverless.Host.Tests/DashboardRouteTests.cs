@@ -17,7 +17,8 @@ public sealed class DashboardRouteTests : IAsyncLifetime
     [Theory]
     [InlineData("/dashboard", "/dashboard/")]
     [InlineData("/api/dashboard", "/api/dashboard/")]
-    public async Task Dashboard_FolderWithoutSlash_RedirectsToSlash(string path, string location)
+    [InlineData("/", "/dashboard/")]
+    public async Task Dashboard_FolderWithoutSlashOrSiteRoot_RedirectsToDashboardFolder(string path, string location)
     {
         using var client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync(path);
