@@ -81,6 +81,17 @@ public sealed class DashboardPagesTests(DashboardHost host) : IClassFixture<Dash
         await browser.ScreenshotAsync("instances");
         await CheckAsync("instances");
 
+        await browser.GoToAsync("#/audit");
+        await page.GetByLabel("Instance id").FillAsync("order-shipped");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show trail" }).ClickAsync();
+        await Expect(page.Locator(".verified.ok")).ToContainTextAsync("Hash chain verified");
+        var sequence = await page.Locator(".audit-trail tbody tr td:first-child").AllTextContentsAsync();
+        Assert.Equal(Enumerable.Range(1, sequence.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), sequence);
+        await Expect(page.Locator(".audit-trail tbody tr").First).ToContainTextAsync("WorkflowStarted");
+        await Expect(page.Locator(".audit-trail")).ToContainTextAsync("manager.bob");
+        await browser.ScreenshotAsync("audit");
+        await CheckAsync("audit");
+
         await browser.GoToAsync("#/definitions");
         await Expect(page.Locator("table.data")).ToContainTextAsync("order-showcase");
         await CheckAsync("definitions");

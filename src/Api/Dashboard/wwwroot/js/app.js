@@ -8,6 +8,7 @@ import { definitionsView, definitionView, publishView } from './views/definition
 import { approvalsView } from './views/approvals.js';
 import { schedulesView } from './views/schedules.js';
 import { metricsView } from './views/metrics.js';
+import { auditView } from './views/audit.js';
 
 const main = document.getElementById('main');
 let cleanup = () => {};
@@ -22,6 +23,7 @@ const routes = [
   [/^\/approvals$/, 'approvals', () => approvalsView()],
   [/^\/schedules$/, 'schedules', () => schedulesView()],
   [/^\/metrics$/, 'metrics', () => metricsView()],
+  [/^\/audit(?:\/(.+))?$/, 'audit', m => auditView(m[1] ? decodeURIComponent(m[1]) : undefined)],
 ];
 
 async function render() {

@@ -1,5 +1,32 @@
 // An audit trail in sequence order, with the result of verifying its hash chain.
-import { h, time } from '../dom.js';
+import { api } from '../api.js';
+import { h, replace, time, errorBox } from '../dom.js';
+
+/** The audit page: one instance's trail, by id (also shown on each instance's page). */
+export async function auditView(instanceId) {
+  const input = h('input', { id: 'audit-id', name: 'instanceId', type: 'search', required: true, spellcheck: 'false' });
+  input.value = instanceId ?? '';
+  const result = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Audit trail of an instance' },
+    h('div', { class: 'field' }, h('label', { for: 'audit-id' }, 'Instance id'), input),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, 'Show trail')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    window.location.hash = `#/audit/${encodeURIComponent(input.value.trim())}`;
+  });
+
+  if (instanceId) {
+    try {
+      const audit = await api.audit(instanceId);
+      replace(result, h('p', {}, h('a', { href: `#/instances/${encodeURIComponent(instanceId)}` }, `Instance ${instanceId}`)), auditTable(audit));
+    } catch (error) {
+      replace(result, error.status === 404 ? h('p', { class: 'empty' }, `No audit trail for ${instanceId}.`) : errorBox(error));
+    }
+  }
+
+  const element = h('div', {}, h('h1', {}, 'Audit trail'), form, result);
+  return { element, title: instanceId ? `Audit of ${instanceId}` : 'Audit' };
+}
 
 export function auditTable(audit) {
   const verification = audit.verification ?? {};
