@@ -174,4 +174,36 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IClassFixture<Da
         using var published = await host.Client.GetAsync("/api/definitions/uploaded-flow");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
     }
+
+    [BrowserFact]
+    public async Task AuditPage_TamperedEntry_ShowsBrokenChain()
+    {
+        await host.PublishAsync(TestDefinitions.Echo);
+        await host.StartAsync("echo-flow", "echo-tamper", new { text = "ledger" });
+        await using var browser = await DashboardBrowser.OpenAsync(host.BaseAddress);
+        await browser.GoToAsync("#/instances/echo-tamper");
+        await browser.EnterKeyAsync(DashboardHost.Key);
+        var page = browser.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Completed");
+        await Expect(page.Locator(".verified.ok")).ToBeVisibleAsync();
+
+        // Someone with access to the store rewrites what one step did.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "tables.db")}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE entities SET props = replace(props, 'StepCompleted', 'StepSkipped')
+                WHERE pk = 'echo-tamper' AND rk = (SELECT min(rk) FROM entities WHERE pk = 'echo-tamper' AND props LIKE '%StepCompleted%')
+                """;
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        await browser.GoToAsync("#/audit/echo-tamper");
+        await Expect(page.Locator(".verified.broken")).ToContainTextAsync("Hash chain broken");
+        await Expect(page.Locator(".verified.broken li")).ToContainTextAsync("Edited: Row");
+        await Expect(page.Locator(".audit-trail tr.broken")).ToContainTextAsync("StepSkipped");
+        await browser.ScreenshotAsync("audit-broken");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+    }
 }

@@ -16,6 +16,9 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public Uri BaseAddress => _process!.BaseAddress;
 
+    /// <summary>The host's data folder (its SQLite files).</summary>
+    public string DataDirectory => _folder.Path;
+
     /// <summary>A client that sends the admin key.</summary>
     public HttpClient Client { get; private set; } = null!;
 

@@ -35,14 +35,15 @@ export function auditTable(audit) {
     ? h('p', { class: 'verified ok', role: 'status' }, `Hash chain verified: ${verification.rowsChecked} entries intact.`)
     : h('div', { class: 'verified broken', role: 'alert' },
       h('strong', {}, `Hash chain broken: ${(verification.problems ?? []).length} problem(s) in ${verification.rowsChecked} entries.`),
-      h('ul', {}, (verification.problems ?? []).map(p => h('li', {}, typeof p === 'string' ? p : JSON.stringify(p)))));
+      h('ul', {}, (verification.problems ?? []).map(p => h('li', {}, typeof p === 'string' ? p : `${p.kind ?? 'Problem'}: ${p.description ?? JSON.stringify(p)}`))));
+  const broken = new Set((verification.problems ?? []).map(p => p?.sequence).filter(n => n !== undefined));
 
   return h('div', { class: 'audit' }, verdict,
     h('table', { class: 'data audit-trail' },
       h('caption', { class: 'sr-only' }, 'Audit trail'),
       h('thead', {}, h('tr', {}, ['#', 'Time', 'Event', 'Actor', 'Step', 'Details', 'Hash'].map(c => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, entries.map(entry => h('tr', {},
-        h('td', {}, entry.sequence),
+      h('tbody', {}, entries.map(entry => h('tr', { class: broken.has(entry.sequence) ? 'broken' : null },
+        h('td', {}, entry.sequence, broken.has(entry.sequence) ? h('span', { class: 'broken-mark' }, ' (fails verification)') : null),
         h('td', {}, time(entry.time)),
         h('td', {}, entry.eventType),
         h('td', {}, entry.actor),
