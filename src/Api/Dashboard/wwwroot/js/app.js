@@ -26,10 +26,14 @@ const routes = [
   [/^\/audit(?:\/(.+))?$/, 'audit', m => auditView(m[1] ? decodeURIComponent(m[1]) : undefined)],
 ];
 
+let rendering = 0;
+
 async function render() {
   cleanup();
   cleanup = () => {};
-  const path = decodeURI(window.location.hash.replace(/^#/, '').split('?')[0]) || '/instances';
+  const token = ++rendering;
+  // Segments stay encoded here; each route decodes what it captures (ids may contain '%' or '/').
+  const path = window.location.hash.replace(/^#/, '').split('?')[0] || '/instances';
   const match = routes.map(([pattern, section, view]) => [pattern.exec(path), section, view]).find(([m]) => m);
   for (const link of document.querySelectorAll('nav a')) {
     if (match && link.dataset.section === match[1]) link.setAttribute('aria-current', 'page');
@@ -54,11 +58,17 @@ async function render() {
   replace(main, h('p', { class: 'muted' }, 'Loading…'));
   try {
     const result = await view(m);
+    if (token !== rendering) {
+      // The user moved on while this page loaded: drop it, and stop anything it started.
+      result.cleanup?.();
+      return;
+    }
+
     replace(main, result.element);
     cleanup = result.cleanup ?? cleanup;
     document.title = `${result.title} · Workflow dashboard`;
   } catch (error) {
-    replace(main, h('h1', {}, 'Could not load this page'), errorBox(error));
+    if (token === rendering) replace(main, h('h1', {}, 'Could not load this page'), errorBox(error));
   }
 }
 
