@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
+using Serverless.Api.Dashboard;
 using Serverless.Api.Definitions;
 using Serverless.Api.Durable;
 using Serverless.Api.Metrics;
@@ -46,6 +47,8 @@ public static class EndpointMapping
             [ApiRoutes.PauseSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.PauseAsync(r, id, t),
             [ApiRoutes.ResumeSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.ResumeAsync(r, id, t),
             [ApiRoutes.AuditTrail] = ([FromServices] AuditEndpoints h, HttpRequest r, string instanceId, CancellationToken t) => h.GetAsync(r, instanceId, t),
+            [ApiRoutes.WhoAmI] = (HttpRequest r) => CallerEndpoint.Get(r),
+            [ApiRoutes.Dashboard] = (HttpRequest r, string? path) => DashboardFiles.Get(r, path),
 
             [DurableApiRoutes.Start] = ([FromServices] DurableHttpApi h, HttpRequest r, [FromServices] DurableTaskClient c, string functionName, string? instanceId, CancellationToken t) =>
                 h.StartAsync(r, c, functionName, instanceId, t),
@@ -72,6 +75,9 @@ public static class EndpointMapping
             }
         }
 
+        // The short address the banner prints; the Functions app serves the same files at /api/dashboard/.
+        app.MapGet("/dashboard/{*path}", (HttpRequest r, string? path) => DashboardFiles.Get(r, path)).WithName("DashboardRoot");
+        app.MapGet("/", () => Results.Redirect("/dashboard/")).WithName("Root");
         return app;
     }
 }

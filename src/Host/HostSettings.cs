@@ -52,6 +52,12 @@ public sealed record HostSettings
     /// <summary><c>DurableEngine</c>: <c>Embedded</c> (default) or <c>AzureStorage</c> (needs <c>AzureWebJobsStorage</c>).</summary>
     public Durable.DurableEngine DurableEngine { get; init; }
 
+    /// <summary>
+    /// Who a request that names no principal is (<c>LocalPrincipal</c>): the local stand-in for App Service
+    /// authentication, so the dashboard's approvals inbox works on a laptop. Null leaves such requests anonymous.
+    /// </summary>
+    public string? LocalPrincipal { get; init; }
+
     /// <summary>Reads the settings.</summary>
     /// <param name="configuration">The configuration.</param>
     /// <param name="contentRoot">Where relative paths start.</param>
@@ -73,6 +79,9 @@ public sealed record HostSettings
             ApprovalRequestWait = Span(configuration, "ApprovalRequestWait") ?? TimeSpan.FromSeconds(10),
             TimersEnabled = !string.Equals(configuration["TimersEnabled"], "false", StringComparison.OrdinalIgnoreCase),
             DurableEngine = Engine(configuration),
+            LocalPrincipal = configuration["LocalPrincipal"]?.Trim() is { Length: > 0 } principal
+                ? principal.Length <= 256 ? principal : throw new InvalidOperationException("Setting LocalPrincipal must be at most 256 characters.")
+                : null,
         };
     }
 

@@ -6,6 +6,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 StartupBanner.Register(app);
+app.UseLocalPrincipal();
 app.MapServerlessRoutes();
 await app.RunAsync();
 

@@ -20,6 +20,7 @@ internal static partial class StartupBanner
             foreach (var address in addresses)
             {
                 Console.WriteLine($"Listening on {address}/api (product) and {address}/runtime/webhooks/durabletask (Durable API)");
+                Console.WriteLine($"Dashboard: {address}/dashboard/" + (settings.LocalPrincipal is { } user ? $" (callers that name no principal act as {user})" : string.Empty));
             }
 
             Console.WriteLine(key.Source.StartsWith("setting ", StringComparison.Ordinal)

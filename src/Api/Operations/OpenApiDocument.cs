@@ -62,9 +62,10 @@ public static partial class OpenApiDocument
         };
     }
 
-    // OpenAPI has no optional path segments: "a/{b?}" becomes "a" and "a/{b}".
+    // OpenAPI has no optional path segments: "a/{b?}" becomes "a" and "a/{b}"; nor catch-alls: "{*b}" becomes "{b}".
     private static IEnumerable<string> Expand(string template)
     {
+        template = template.Replace("{*", "{", StringComparison.Ordinal);
         if (!template.EndsWith("?}", StringComparison.Ordinal))
         {
             return [template];

@@ -66,6 +66,12 @@ public static class ApiRoutes
     /// <summary>The audit trail of one instance.</summary>
     public static readonly ApiRoute AuditTrail = new("AuditTrail", ["GET"], "instances/{instanceId}/audit", RouteAuthorization.Function, "An instance's audit trail and its hash-chain verification.");
 
+    /// <summary>Who the host says the caller is (the dashboard shows it; approvals act as it).</summary>
+    public static readonly ApiRoute WhoAmI = new("WhoAmI", ["GET"], "me", RouteAuthorization.Function, "The caller's principal name as the host establishes it.");
+
+    /// <summary>The browser dashboard's files (the local host also serves them at <c>/dashboard</c>).</summary>
+    public static readonly ApiRoute Dashboard = new("Dashboard", ["GET"], "dashboard/{*path}", RouteAuthorization.Anonymous, "The browser dashboard (HTML, CSS, ES modules).");
+
     /// <summary>Every product route.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
@@ -75,5 +81,6 @@ public static class ApiRoutes
         ListPendingApprovals, DecideApproval,
         ListSchedules, GetSchedule, PutSchedule, DeleteSchedule, PauseSchedule, ResumeSchedule,
         AuditTrail,
+        WhoAmI, Dashboard,
     ];
 }

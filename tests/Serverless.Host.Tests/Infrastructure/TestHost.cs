@@ -62,6 +62,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Another client (e.g. one that does not follow redirects); the caller disposes it.</summary>
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _factory.CreateClient(options);
+
     public DurableRuntime Runtime => Services.GetRequiredService<RuntimeService>().Runtime;
 
     public DurableTaskClient Durable => Runtime.Client;
