@@ -1,3 +1,4 @@
+using Serverless.Activities.Approvals;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Serverless.Activities.Inventory;
@@ -48,8 +49,15 @@ public abstract partial class ConformanceSuite
     public async Task Sample_ExpenseApproval_TwoManagersApprove_Reimburses()
     {
         var id = await StartSampleAsync("expense-approval.json", new { employee = "sam", amount = 120, purpose = "train" });
-        await Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("manager.alice", true));
-        await Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), new ApprovalDecision("manager.carol", true));
+
+        // As the decide route does: the inbox records each decision, then the event tells the instance to count them.
+        await Conditions.UntilAsync(() => Get<ApprovalInbox>().ListPendingAsync("manager.alice"), pending => pending.Any(p => p.Request.InstanceId == id), "the approval request");
+        foreach (var approver in new[] { "manager.alice", "manager.carol" })
+        {
+            var decision = new ApprovalDecision(approver, true);
+            await Get<ApprovalInbox>().RecordDecisionAsync(id, "decide", decision);
+            await Client.RaiseEventAsync(id, ApprovalEvents.EventName("decide"), decision);
+        }
 
         var result = await CompleteAsync(id);
 
