@@ -64,6 +64,8 @@ public sealed partial class DateFormatTests : IAsyncLifetime
         await CallAsync(ApiRoutes.DeleteSchedule, HttpMethod.Delete, "/api/schedules/dates");
         await CallAsync(ApiRoutes.Health, HttpMethod.Get, "/api/health");
         await CallAsync(ApiRoutes.OpenApi, HttpMethod.Get, "/api/openapi.json");
+        await CallAsync(ApiRoutes.WhoAmI, HttpMethod.Get, "/api/me");
+        await CallAsync(ApiRoutes.Dashboard, HttpMethod.Get, "/api/dashboard/");
         await CallAsync(DurableApiRoutes.PurgeOne, HttpMethod.Delete, "/runtime/webhooks/durabletask/instances/dates-wait");
         await CallAsync(DurableApiRoutes.PurgeMany, HttpMethod.Delete, "/runtime/webhooks/durabletask/instances?createdTimeFrom=2000-01-01T00:00:00Z&runtimeStatus=Completed");
 

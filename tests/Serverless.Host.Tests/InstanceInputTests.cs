@@ -24,6 +24,10 @@ public sealed class InstanceInputTests : IAsyncLifetime
 
         Assert.Equal("RunWorkflow", (string?)status["name"]);
         Assert.Equal(input.ToJsonString(), status["input"]!.ToJsonString());
+        Assert.Equal("echo-flow", (string?)status["workflow"]!["name"]);
+        Assert.Equal(1, (int)status["workflow"]!["version"]!);
+        Assert.StartsWith("sha256:", (string?)status["workflow"]!["contentHash"], StringComparison.Ordinal);
+        Assert.Equal("echo-flow", (string?)list.AsArray().Single()!["workflow"]!["name"]);
         Assert.Equal(input.ToJsonString(), list.AsArray().Single()!["input"]!.ToJsonString());
         var started = status["historyEvents"]!.AsArray().Single(e => (string?)e!["EventType"] == "ExecutionStarted")!;
         Assert.Equal(input.ToJsonString(), started["Input"]!.ToJsonString());

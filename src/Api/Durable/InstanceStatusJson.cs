@@ -35,6 +35,11 @@ public static class InstanceStatusJson
             ["createdTime"] = Time(metadata.CreatedAt),
             ["lastUpdatedTime"] = Time(metadata.LastUpdatedAt),
         };
+        if (showInput && Workflow(metadata.Name, metadata.SerializedInput) is { } workflow)
+        {
+            status["workflow"] = workflow;
+        }
+
         if (metadata.FailureDetails is { } details)
         {
             status["failureDetails"] = new JsonObject { ["errorType"] = details.ErrorType, ["errorMessage"] = details.ErrorMessage };
@@ -162,6 +167,25 @@ public static class InstanceStatusJson
             ? user?.DeepClone()
             : input;
     }
+
+    /// <summary>
+    /// For a workflow instance (<c>RunWorkflow</c>), which published workflow it runs: <c>{ name, version, contentHash }</c>
+    /// from its run input, since <c>input</c> shows only the user's part of it; null for any other orchestrator.
+    /// </summary>
+    /// <param name="orchestrator">The orchestrator name.</param>
+    /// <param name="serialized">The stored input.</param>
+    /// <returns>The node, or null.</returns>
+    public static JsonObject? Workflow(string orchestrator, string? serialized) =>
+        string.Equals(orchestrator, WorkflowRunInput.OrchestratorName, StringComparison.OrdinalIgnoreCase)
+            && Parse(serialized) is JsonObject run
+            && run["workflow"] is JsonValue name && name.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? new JsonObject
+            {
+                ["name"] = name.DeepClone(),
+                ["version"] = run["version"]?.DeepClone(),
+                ["contentHash"] = run["contentHash"]?.DeepClone(),
+            }
+            : null;
 
     /// <summary>A stored JSON payload as a node (a non-JSON payload is returned as a string).</summary>
     /// <param name="serialized">The payload.</param>

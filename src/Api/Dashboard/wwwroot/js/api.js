@@ -100,11 +100,18 @@ export const durable = {
   purge: id => call('DELETE', `${DURABLE}/instances/${seg(id)}`),
 };
 
-/** The workflow a RunWorkflow instance runs ({ name, version, definition }), or null for a code-first orchestrator. */
+/**
+ * The workflow a RunWorkflow instance runs ({ name, version, definition, input }), or null for a code-first orchestrator.
+ * The status names it in `workflow` (its `input` is the user's input); `definition` is filled in by the caller when needed.
+ */
 export function workflowOf(instance) {
-  const input = instance?.input;
-  if (instance?.name !== 'RunWorkflow' || !input || typeof input !== 'object' || !input.workflow) return null;
-  let definition = null;
-  try { definition = typeof input.definition === 'string' ? JSON.parse(input.definition) : input.definition; } catch { definition = null; }
-  return { name: input.workflow, version: input.version, definition, input: input.input };
+  if (instance?.name !== 'RunWorkflow') return null;
+  const workflow = instance.workflow;
+  if (workflow && typeof workflow === 'object' && workflow.name) {
+    return { name: workflow.name, version: workflow.version, definition: null, input: instance.input };
+  }
+  // In Azure the Durable extension answers status itself and shows the interpreter's whole run input.
+  const run = instance.input;
+  if (!run || typeof run !== 'object' || !run.workflow) return null;
+  return { name: run.workflow, version: run.version, definition: null, input: run.input };
 }

@@ -17,7 +17,13 @@ export async function instanceView(id) {
   async function load() {
     const status = await durable.status(id);
     const audit = await api.audit(id).catch(error => (error.status === 404 ? null : { error }));
-    replace(container, render(status, audit, load));
+    const workflow = workflowOf(status);
+    if (workflow) {
+      // The step graph draws the published version the instance pinned (a missing one just leaves the graph out).
+      const stored = await api.definition(workflow.name, workflow.version).catch(() => null);
+      workflow.definition = typeof stored?.definition === 'string' ? JSON.parse(stored.definition) : stored?.definition ?? null;
+    }
+    replace(container, render(status, workflow, audit, load));
     clearInterval(timer);
     timer = FINISHED.includes(status.runtimeStatus) ? null : setInterval(async () => {
       if (document.hidden || document.getElementById('confirm').open) return;
@@ -29,8 +35,7 @@ export async function instanceView(id) {
   return { element: container, title: `Instance ${id}`, cleanup: () => clearInterval(timer) };
 }
 
-function render(status, audit, reload) {
-  const workflow = workflowOf(status);
+function render(status, workflow, audit, reload) {
   const custom = status.customStatus;
   const entries = audit && !audit.error ? audit.entries : [];
   const finished = FINISHED.includes(status.runtimeStatus);
