@@ -56,6 +56,10 @@ public sealed class TelemetryTests
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             id = (string)(await TestHost.ReadJsonAsync(response))["id"]!;
             await first.WaitForActivityAsync(id, "reserveInventory");
+
+            // Restart while the instance waits for "go", once the audit batch after the reservation is done: a span
+            // of an activity that runs while the host is stopping can be lost (see docs/operations.md, Telemetry).
+            await first.WaitForActivityAsync(id, "recordWorkflowEvents");
         }
 
         await using var second = Host(data.Path, afterRestart);
@@ -86,7 +90,8 @@ public sealed class TelemetryTests
         // No duplicates: one span per activity the history scheduled, whichever host ran it, and no span twice.
         foreach (var scheduled in history.OfType<TaskScheduled>().GroupBy(t => t.Name))
         {
-            Assert.Equal(scheduled.Count(), spans.Count(s => s.DisplayName == $"activity:{scheduled.Key}"));
+            var emitted = spans.Count(s => s.DisplayName == $"activity:{scheduled.Key}");
+            Assert.True(scheduled.Count() == emitted, $"activity {scheduled.Key}: scheduled {scheduled.Count()} times, {emitted} spans (before: {string.Join(", ", beforeRestart.Spans.Select(s => s.DisplayName))}; after: {string.Join(", ", afterRestart.Spans.Select(s => s.DisplayName))}; history: {string.Join(", ", history.Select(h => h.GetType().Name + (h is TaskScheduled t ? ":" + t.Name : "")))})");
         }
 
         Assert.Equal(spans.Count, spans.Select(s => s.SpanId).Distinct().Count());
