@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -29,9 +30,11 @@ internal sealed class SidecarBenchEngine : IAsyncDisposable
     private readonly IHost _worker;
     private readonly AzureStorageOrchestrationService? _azureStorage;
     private readonly ILoggerFactory _logging;
+    private readonly StrongBox<bool> _ended;
 
-    private SidecarBenchEngine(Sidecar sidecar, IHost worker, AzureStorageOrchestrationService? azureStorage, ILoggerFactory logging)
+    private SidecarBenchEngine(Sidecar sidecar, IHost worker, AzureStorageOrchestrationService? azureStorage, ILoggerFactory logging, StrongBox<bool> ended)
     {
+        _ended = ended;
         _sidecar = sidecar;
         _worker = worker;
         _azureStorage = azureStorage;
@@ -44,7 +47,10 @@ internal sealed class SidecarBenchEngine : IAsyncDisposable
     /// <summary>Starts <paramref name="engine"/> (InMemory, or AzureStorage on <paramref name="storageConnectionString"/>).</summary>
     public static async Task<SidecarBenchEngine> StartAsync(CompareEngine engine, string? storageConnectionString)
     {
-        var logging = LoggerFactory.Create(Sidecar.Quiet);
+        // DurableTask.AzureStorage's table partition manager keeps polling after the service has stopped and its task
+        // hub is deleted, logging TableNotFound for the rest of the process; the provider's log ends with the run.
+        var ended = new StrongBox<bool>();
+        var logging = LoggerFactory.Create(builder => Sidecar.Quiet(builder.AddFilter(_ => !ended.Value)));
         IOrchestrationService service;
         IOrchestrationServiceClient client;
         AzureStorageOrchestrationService? azureStorage = null;
@@ -65,7 +71,7 @@ internal sealed class SidecarBenchEngine : IAsyncDisposable
         var sidecar = await Sidecar.StartAsync(new SidecarOrchestrationService(service, Concurrency, Concurrency), client);
         var worker = SidecarWorker.CreateBuilder(sidecar.Channel, AddTasks).Build();
         await worker.StartAsync();
-        return new SidecarBenchEngine(sidecar, worker, azureStorage, logging);
+        return new SidecarBenchEngine(sidecar, worker, azureStorage, logging, ended);
     }
 
     /// <inheritdoc />
@@ -74,6 +80,7 @@ internal sealed class SidecarBenchEngine : IAsyncDisposable
         await _worker.StopAsync();
         _worker.Dispose();
         await _sidecar.DisposeAsync();
+        _ended.Value = true;
         if (_azureStorage is not null)
         {
             await _azureStorage.StopAsync(isForced: true);
