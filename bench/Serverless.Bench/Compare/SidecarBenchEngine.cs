@@ -50,7 +50,7 @@ internal sealed class SidecarBenchEngine : IAsyncDisposable
         // DurableTask.AzureStorage's table partition manager keeps polling after the service has stopped and its task
         // hub is deleted, logging TableNotFound for the rest of the process; the provider's log ends with the run.
         var ended = new StrongBox<bool>();
-        var logging = LoggerFactory.Create(builder => Sidecar.Quiet(builder.AddFilter(_ => !ended.Value)));
+        var logging = LoggerFactory.Create(builder => Sidecar.Quiet(builder.AddFilter(level => level >= LogLevel.Warning && !ended.Value)));
         IOrchestrationService service;
         IOrchestrationServiceClient client;
         AzureStorageOrchestrationService? azureStorage = null;
