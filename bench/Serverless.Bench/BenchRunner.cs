@@ -36,9 +36,15 @@ internal static class BenchRunner
             .OrderBy(w => w.Name, StringComparer.Ordinal)
             .ToList();
 
+        if (args is [Compare.CompareCommand.Name, ..])
+        {
+            return await Compare.CompareCommand.RunAsync(args, workloads);
+        }
+
         if (args.Length < 1 || workloads.All(w => w.Name != args[0]))
         {
             Console.Error.WriteLine("usage: Serverless.Bench <workload> [n]");
+            Console.Error.WriteLine("       Serverless.Bench compare [rounds]   (engine workloads on ours and Microsoft's engines; bench/README.md)");
             foreach (var w in workloads)
             {
                 Console.Error.WriteLine($"  {w.Name,-16} {w.Description}");

@@ -40,7 +40,7 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>A registry with the no-op activity every workload uses.</summary>
-    public static TaskRegistry NoopRegistry() => new TaskRegistry().AddActivityFunc<int, int>("Noop", (_, x) => x);
+    public static TaskRegistry NoopRegistry() => new TaskRegistry().AddActivityFunc<int, int>("Noop", (_, x) => BenchOrchestrators.Noop(x));
 
     public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
     {

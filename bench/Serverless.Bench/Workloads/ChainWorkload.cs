@@ -12,16 +12,7 @@ internal sealed class ChainWorkload : IWorkload
 
     public string Description => "one orchestration calls n no-op activities in sequence (p50/p99 per step)";
 
-    public static TaskRegistry Registry() => BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Chain", async (ctx, count) =>
-    {
-        var x = 0;
-        for (var i = 0; i < count; i++)
-        {
-            x = await ctx.CallActivityAsync<int>("Noop", x + 1);
-        }
-
-        return x;
-    });
+    public static TaskRegistry Registry() => BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Chain", BenchOrchestrators.Chain);
 
     public static async Task<(double Seconds, IReadOnlyList<HistoryEvent> History)> RunChainAsync(int n, int cacheSize)
     {

@@ -12,16 +12,7 @@ internal sealed class EventsWorkload : IWorkload
 
     public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
     {
-        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Inbox", async (ctx, count) =>
-        {
-            var sum = 0;
-            for (var i = 0; i < count; i++)
-            {
-                sum += await ctx.WaitForExternalEvent<int>("item");
-            }
-
-            return sum;
-        });
+        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Inbox", BenchOrchestrators.Inbox);
         await using var host = await BenchHost.StartAsync(registry);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Inbox", n, cancellationToken);
         await host.Client.WaitForInstanceStartAsync(id, false, cancellationToken);

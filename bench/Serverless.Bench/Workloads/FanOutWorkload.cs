@@ -12,8 +12,7 @@ internal sealed class FanOutWorkload : IWorkload
 
     public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
     {
-        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("FanOut", async (ctx, count) =>
-            (await Task.WhenAll(Enumerable.Range(0, count).Select(i => ctx.CallActivityAsync<int>("Noop", i)))).Length);
+        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("FanOut", BenchOrchestrators.FanOut);
         await using var host = await BenchHost.StartAsync(registry);
 
         var clock = Stopwatch.StartNew();

@@ -13,15 +13,7 @@ internal sealed class HelloWorkload : IWorkload
 
     public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
     {
-        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Hello5", async (ctx, x) =>
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                x = await ctx.CallActivityAsync<int>("Noop", x + 1);
-            }
-
-            return x;
-        });
+        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<int, int>("Hello5", BenchOrchestrators.Hello5);
         await using var host = await BenchHost.StartAsync(registry);
 
         var clock = Stopwatch.StartNew();

@@ -13,11 +13,7 @@ internal sealed class TimersWorkload : IWorkload
 
     public async Task<BenchResult> RunAsync(int n, CancellationToken cancellationToken)
     {
-        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<DateTime, DateTime>("Sleep", async (ctx, dueAt) =>
-        {
-            await ctx.CreateTimer(dueAt, CancellationToken.None);
-            return ctx.CurrentUtcDateTime;
-        });
+        var registry = BenchHost.NoopRegistry().AddOrchestratorFunc<DateTime, DateTime>("Sleep", BenchOrchestrators.Sleep);
         await using var host = await BenchHost.StartAsync(registry);
 
         // Every timer is due 3 s + 0.5 ms per instance from now, so all are created before any is due.

@@ -17,19 +17,8 @@ public sealed class AzureStorageEngineFixture : EngineFixture
 
     protected override async Task<IConformanceEngine> StartAsync()
     {
-        var settings = new AzureStorageOrchestrationServiceSettings
-        {
-            // Task hub names: letters and digits, starting with a letter.
-            TaskHubName = $"conformance{Guid.NewGuid():N}"[..24],
-            StorageAccountClientProvider = new StorageAccountClientProvider(AzuriteStorage.ConnectionString),
-            PartitionCount = 2,
-            MaxConcurrentTaskOrchestrationWorkItems = InMemoryEngineFixture.Concurrency,
-            MaxConcurrentTaskActivityWorkItems = InMemoryEngineFixture.Concurrency,
-
-            // Idle queues back off to 30 s polls by default; a test suite wants new messages seen within a tenth of a second.
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
-            LoggerFactory = _logging,
-        };
+        // Task hub names: letters and digits, starting with a letter.
+        var settings = AzureStorageEngine.ScratchHubSettings($"conformance{Guid.NewGuid():N}"[..24], AzuriteStorage.ConnectionString, _logging);
         _service = new AzureStorageOrchestrationService(settings);
         await _service.CreateIfNotExistsAsync();
         return await SidecarEngine.StartAsync(

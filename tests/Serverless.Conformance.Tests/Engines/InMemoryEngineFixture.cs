@@ -7,7 +7,7 @@ namespace Serverless.Conformance.Tests.Engines;
 public sealed class InMemoryEngineFixture : EngineFixture
 {
     /// <summary>Orchestration and activity work items in flight at once (the service alone would allow the processor count).</summary>
-    public const int Concurrency = 100;
+    public const int Concurrency = SidecarWorker.TestConcurrency;
 
     protected override async Task<IConformanceEngine> StartAsync()
     {

@@ -1,9 +1,7 @@
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Serverless.Durable;
 using Serverless.Host.Durable;
 using Serverless.Tests.Infrastructure;
 
@@ -42,21 +40,8 @@ public sealed class SidecarEngine : IConformanceEngine
     {
         var folder = new TempFolder($"conformance-{kind}");
         var sidecar = await Sidecar.StartAsync(service, client);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        Sidecar.Quiet(builder.Logging);
+        var builder = SidecarWorker.CreateBuilder(sidecar.Channel, ConformanceTasks.AddTo);
         builder.Services.AddActivityServices(folder.File("activities"));
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.AddTasks(ConformanceTasks.AddTo);
-            worker.UseGrpc(sidecar.Channel);
-            worker.Configure(options => options.DataConverter = PayloadJson.Converter);
-        });
-        builder.Services.AddDurableTaskClient(c =>
-        {
-            c.UseGrpc(sidecar.Channel);
-            c.Configure(options => options.DataConverter = PayloadJson.Converter);
-            c.RegisterDirectly();
-        });
         var worker = builder.Build();
         await ConformanceTasks.EnsureProductTablesAsync(worker.Services);
         await worker.StartAsync();
