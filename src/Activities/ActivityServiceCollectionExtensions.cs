@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Activities.Approvals;
@@ -10,6 +11,7 @@ using Serverless.Activities.Shipping;
 using Serverless.Activities.Storage;
 using Serverless.Activities.Transfers;
 using Serverless.Audit;
+using Serverless.Secrets;
 
 namespace Serverless.Activities;
 
@@ -20,7 +22,8 @@ public static class ActivityServiceCollectionExtensions
     /// Registers the activity storage, the approvals inbox, notifications, the domain books (warehouse, payments, shipments, ledger), the audit trail, the named HTTP client
     /// and every activity class of <see cref="ActivityCatalog.All"/>. The caller registers an
     /// <see cref="Serverless.Storage.ITableStore"/> (and may register a <see cref="TimeProvider"/>, an
-    /// <see cref="AuditTrailOptions"/> and an <see cref="HttpActivityOptions"/>; defaults otherwise).
+    /// <see cref="AuditTrailOptions"/>, an <see cref="HttpActivityOptions"/> and an <see cref="ISecretSource"/>; defaults otherwise,
+    /// secrets from the registered <see cref="IConfiguration"/>'s <c>Secrets</c> section).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection.</returns>
@@ -32,6 +35,7 @@ public static class ActivityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new AuditTrailOptions());
         services.TryAddSingleton(new HttpActivityOptions());
+        services.TryAddSingleton<ISecretSource>(sp => new ConfigurationSecretSource(sp.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build()));
         services.TryAddSingleton<ActivityStorage>();
         services.TryAddSingleton<ActivityRuns>();
         services.TryAddSingleton<ApprovalInbox>();
