@@ -5,7 +5,8 @@ namespace Serverless.Durable;
 /// <c>/ \ # ?</c>, as Azure Storage's task hub keys instances by id) and display as what they are: no control
 /// characters and no invisible format characters such as the bidirectional overrides and isolates
 /// (U+202A–U+202E, U+2066–U+2069), marks (U+200E, U+200F, U+061C), zero-width characters (U+200B–U+200D, U+2060,
-/// U+FEFF) or line and paragraph separators, which make an id look like another. Unpaired surrogates are refused.
+/// U+FEFF) or line and paragraph separators, which make an id look like another. Unpaired surrogates are refused, and
+/// so is a leading <c>~</c> (<see cref="Serverless.Audit.AuditStreams"/>).
 /// </summary>
 public static class InstanceIds
 {
@@ -25,6 +26,11 @@ public static class InstanceIds
         if (instanceId.Length > MaxLength)
         {
             return $"An instance id is at most {MaxLength} characters; this one has {instanceId.Length}.";
+        }
+
+        if (instanceId[0] == Serverless.Audit.AuditStreams.Prefix)
+        {
+            return $"An instance id must not start with '{Serverless.Audit.AuditStreams.Prefix}': that prefix names audit trails that belong to no instance.";
         }
 
         return DisplaySafeText.Problem(instanceId, "An instance id", "/\\#?");
