@@ -57,6 +57,8 @@ internal sealed partial class HostHttpWorkload : IWorkload
             }
 
             var ids = new ConcurrentBag<string>();
+            host.Refresh();
+            var hostCpuBefore = host.TotalProcessorTime;
             var load = Stopwatch.StartNew();
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
@@ -74,8 +76,13 @@ internal sealed partial class HostHttpWorkload : IWorkload
             }
 
             var seconds = load.Elapsed.TotalSeconds;
+            host.Refresh();
+            var hostCpu = host.TotalProcessorTime - hostCpuBefore;
             var (p50, p99) = Percentiles.Of(latencies);
             Console.WriteLine($"host-http: {sequential} sequential runs measured; {n} concurrent starts ({Clients} clients) all completed in {seconds:0.00} s");
+            Console.WriteLine(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"host_cpu_seconds={hostCpu.TotalSeconds:0.000} host_cpu_ms_per_workflow={hostCpu.TotalMilliseconds / n:0.000} (the host process during the concurrent phase)"));
             return new BenchResult(Name, n, seconds, n / seconds, p50, p99);
         }
         finally

@@ -10,13 +10,10 @@ public sealed partial class AuditTrail
     /// <summary>Entries per trail transaction: two actions each (marker and entry) plus the head, within the 100-action limit.</summary>
     private const int EntriesPerTransaction = 49;
 
-    /// <summary>Index rows per transaction (one partition per day).</summary>
-    private const int IndexRowsPerTransaction = 100;
-
     /// <summary>
     /// Appends entries of one instance in order, with the same result as calling <see cref="AppendAsync"/> for each
     /// of them in turn (the same rows, sequence numbers and hashes; an entry already recorded is skipped), but in a
-    /// few transactions instead of two writes and a read per entry: one index transaction per day, then one trail
+    /// few transactions instead of two writes and a read per entry: the instance's day-index row, then one trail
     /// transaction per <see cref="EntriesPerTransaction"/> entries. A transaction that meets an entry already
     /// recorded (a redelivered batch) falls back to appending that chunk's entries one at a time.
     /// </summary>
@@ -33,18 +30,7 @@ public sealed partial class AuditTrail
         }
 
         var prepared = Prepare(entries);
-        foreach (var day in prepared.GroupBy(p => AuditHashing.DayKey(p.Entry.Time)))
-        {
-            foreach (var chunk in day.Chunk(IndexRowsPerTransaction))
-            {
-                await _store.SubmitTransactionAsync(
-                    _options.DayIndexTable,
-                    [.. chunk.Select(p => new TableTransactionAction(
-                        TableTransactionActionType.UpsertReplace, AuditRows.DayIndex(p.Entry, AuditHashing.EntryKey(p.Entry, p.ContentHash))))],
-                    cancellationToken);
-            }
-        }
-
+        await IndexAsync(prepared[0].Entry.InstanceId, prepared.Select(p => p.Entry.Time), cancellationToken);
         var written = 0;
         foreach (var chunk in prepared.Chunk(EntriesPerTransaction))
         {
