@@ -56,11 +56,15 @@ internal static class BenchRunner
         var workload = workloads.Single(w => w.Name == args[0]);
         var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
         BenchResult result;
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         using (BenchTelemetry.StartIfAsked())
         {
             result = await workload.RunAsync(n, CancellationToken.None);
         }
 
+        // Process CPU (all threads) of the run: unlike wall time it barely moves when other jobs share the machine.
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_seconds={cpu.TotalSeconds:0.000} cpu_ms_per_item={cpu.TotalMilliseconds / n:0.000}"));
         Console.WriteLine(result.ToSummaryLine());
         return 0;
     }

@@ -8,7 +8,8 @@ namespace Serverless.Activities.Workflows;
 /// <summary>
 /// Appends a batch of workflow domain events to the audit trail, in order. Idempotent: each entry's row key
 /// derives from its content and replay-safe time (and the sequence is part of the details), so a redelivered
-/// batch adds nothing. One call per batch keeps a long workflow from paying an activity round trip per event.
+/// batch adds nothing. One call per batch keeps a long workflow from paying an activity round trip per event,
+/// and the trail writes the batch in a few transactions (<see cref="AuditTrail.AppendBatchAsync"/>).
 /// Details are kept whole up to <see cref="AuditEntry.MaxDetailsChars"/> (the trail splits them over properties); the
 /// start route refuses inputs that could not fit, so only an output built larger than that mid-run is replaced by a
 /// <c>truncated</c> marker.
@@ -23,7 +24,7 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
     public override async Task<int> RunAsync(TaskActivityContext context, WorkflowEventBatch input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var written = 0;
+        var entries = new List<AuditEntry>(input.Events.Count);
         foreach (var item in input.Events)
         {
             var details = item.Details?.DeepClone().AsObject() ?? [];
@@ -35,7 +36,7 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
                 detailsJson = new JsonObject { ["sequence"] = item.Sequence, ["truncated"] = true, ["detailsChars"] = detailsJson.Length }.ToJsonString();
             }
 
-            var entry = new AuditEntry
+            entries.Add(new AuditEntry
             {
                 InstanceId = input.InstanceId,
                 WorkflowName = input.Workflow,
@@ -46,12 +47,10 @@ public sealed class RecordWorkflowEventsActivity(AuditTrail trail) : TaskActivit
                 Time = item.Time,
                 DetailsJson = detailsJson,
                 CorrelationId = input.CorrelationId,
-            };
-            if (await trail.AppendAsync(entry))
-                written++;
+            });
         }
 
-        return written;
+        return await trail.AppendBatchAsync(entries);
     }
 
     // An approval decision is the approver's act, not the starter's.

@@ -68,13 +68,18 @@ internal static class AuditRows
     /// <summary>Whether every entry row of the head's partition is keyed by sequence (no old-scheme rows left).</summary>
     public static bool HasSequenceKeys(TableEntity head) => head.GetInt32("KeyScheme") is >= SequenceKeyScheme;
 
-    public static TableEntity DayIndex(AuditEntry entry, string entryKey) =>
-        new(AuditHashing.DayKey(entry.Time), entryKey + "|" + entry.InstanceId)
-        {
-            ["InstanceId"] = entry.InstanceId,
-            ["EntryKey"] = entryKey,
-            ["Time"] = entry.Time,
-        };
+    /// <summary>The row-key prefix of an instance-day index row (older per-entry rows start with a digit).</summary>
+    public const string InstanceDayPrefix = "i:";
+
+    /// <summary>
+    /// Says "this instance has entries on this day, none older than <paramref name="earliest"/>": one row per instance
+    /// and UTC day, however many entries it has that day.
+    /// </summary>
+    public static TableEntity InstanceDay(string day, string instanceId, DateTimeOffset earliest) =>
+        new(day, InstanceDayPrefix + instanceId) { ["InstanceId"] = instanceId, ["Time"] = earliest };
+
+    /// <summary>Whether an index row is an instance-day row rather than an older per-entry row.</summary>
+    public static bool IsInstanceDay(TableEntity indexRow) => indexRow.RowKey.StartsWith(InstanceDayPrefix, StringComparison.Ordinal);
 
     /// <summary>The entry a day-index row points at; rows written before the sequence keys call it <c>TrailRowKey</c>.</summary>
     public static string IndexedEntryKey(TableEntity indexRow) =>

@@ -42,7 +42,7 @@ public sealed partial class AuditTrail
             rows += deleted;
             instances += deleted > 0 ? 1 : 0;
             batches += instanceBatches;
-            staleIndexRows.AddRange(group.Where(r => !remaining.Contains(AuditRows.IndexedEntryKey(r))));
+            staleIndexRows.AddRange(await SettleIndexRowsAsync(group, remaining, cancellationToken));
         }
 
         var (indexRows, indexBatches) = await DeleteIndexRowsAsync(staleIndexRows, cancellationToken);
@@ -65,7 +65,7 @@ public sealed partial class AuditTrail
         return result;
     }
 
-    private async Task<(int Deleted, HashSet<string> Remaining, int Batches)> PruneInstanceAsync(string instanceId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private async Task<(int Deleted, List<AuditRecord> Remaining, int Batches)> PruneInstanceAsync(string instanceId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var chain = new List<AuditRecord>();
         await foreach (var record in ReadTrailAsync(instanceId, cancellationToken))
@@ -90,8 +90,7 @@ public sealed partial class AuditTrail
             batches++;
         }
 
-        var remaining = chain.Skip(prunable.Count).Select(r => AuditHashing.EntryKey(r.Entry, AuditHashing.ContentHash(r.Entry))).ToHashSet(StringComparer.Ordinal);
-        return (prunable.Count, remaining, batches);
+        return (prunable.Count, [.. chain.Skip(prunable.Count)], batches);
     }
 
     private async Task<(int Deleted, int Batches)> DeleteIndexRowsAsync(List<TableEntity> rows, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed partial class AuditTrail
 
         // The index row goes first: if we crash before the trail row, retention finds an index row without a
         // trail row and removes it; the reverse order could leave a trail row that retention never sees.
-        await _store.UpsertAsync(_options.DayIndexTable, AuditRows.DayIndex(entry, AuditHashing.EntryKey(entry, contentHash)), TableUpdateMode.Replace, cancellationToken);
+        await IndexAsync(entry.InstanceId, [entry.Time], cancellationToken);
 
         for (var attempt = 1; attempt <= MaxAppendAttempts; attempt++)
         {

@@ -20,9 +20,13 @@ public sealed partial class DefinitionStore
 
     private const int MaxResolveRounds = 32;
 
+    /// <summary>Versions kept in memory; a version never changes once stored, so a hit needs no read.</summary>
+    private const int VersionCacheCapacity = 1024;
+
     private readonly ITableStore _store;
     private readonly TimeProvider _time;
     private readonly string _table;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, int Version), StoredDefinition> _versions = new();
 
     /// <summary>Creates the store.</summary>
     /// <param name="store">The table store.</param>
@@ -136,13 +140,34 @@ public sealed partial class DefinitionStore
     /// <param name="version">Version.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The version, or null.</returns>
+    /// <remarks>Versions are immutable, so each is read from the table once per store object and then served from
+    /// memory (at most <see cref="VersionCacheCapacity"/> of them; a miss is always read).</remarks>
     public async Task<StoredDefinition?> GetAsync(string name, int version, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return WorkflowParser.IsName(name) && version >= 1
-            && await _store.GetAsync(_table, name, DefinitionRows.VersionRowKey(version), cancellationToken) is { } e
-            ? DefinitionRows.FromEntity(e)
-            : null;
+        if (!WorkflowParser.IsName(name) || version < 1)
+        {
+            return null;
+        }
+
+        if (_versions.TryGetValue((name, version), out var cached))
+        {
+            return cached;
+        }
+
+        if (await _store.GetAsync(_table, name, DefinitionRows.VersionRowKey(version), cancellationToken) is not { } e)
+        {
+            return null;
+        }
+
+        var stored = DefinitionRows.FromEntity(e);
+        if (_versions.Count >= VersionCacheCapacity)
+        {
+            _versions.Clear();
+        }
+
+        _versions[(name, version)] = stored;
+        return stored;
     }
 
     /// <summary>Reads a workflow's version pointer, or null when it was never published.</summary>

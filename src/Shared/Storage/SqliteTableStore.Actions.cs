@@ -31,12 +31,13 @@ public sealed partial class SqliteTableStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         EnsureTable(connection, table, transaction);
+        using var commands = new ActionCommands(connection, transaction, table, TableEntityJson.FormatDate(_time.GetUtcNow()));
         var etags = new List<ETag>(actions.Count);
         for (var i = 0; i < actions.Count; i++)
         {
             try
             {
-                etags.Add(ApplyOne(connection, transaction, table, actions[i]));
+                etags.Add(ApplyOne(commands, actions[i]));
             }
             catch (RequestFailedException e) when (inTransaction)
             {
@@ -51,16 +52,18 @@ public sealed partial class SqliteTableStore
         return etags;
     }
 
-    private ETag ApplyOne(SqliteConnection connection, SqliteTransaction transaction, string table, TableTransactionAction action)
+    private static ETag ApplyOne(ActionCommands commands, TableTransactionAction action)
     {
         var (pk, rk) = (action.Entity.PartitionKey, action.Entity.RowKey);
-        var existing = Find(connection, transaction, table, pk, rk);
         var type = action.ActionType;
-        if (type == TableTransactionActionType.Add && existing is not null)
+        if (type == TableTransactionActionType.Add)
         {
-            throw new RequestFailedException(409, "The specified entity already exists.", TableErrorCode.EntityAlreadyExists.ToString(), null);
+            // No read first: the primary key refuses a duplicate, which is the service's 409.
+            return commands.Insert(EntityOf(action))
+                ?? throw new RequestFailedException(409, "The specified entity already exists.", TableErrorCode.EntityAlreadyExists.ToString(), null);
         }
 
+        var existing = commands.Find(pk, rk);
         if (type is TableTransactionActionType.Delete or TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace)
         {
             if (existing is null)
@@ -76,8 +79,7 @@ public sealed partial class SqliteTableStore
 
         if (type == TableTransactionActionType.Delete)
         {
-            using var delete = Command(connection, transaction, "DELETE FROM entities WHERE tbl = $t AND pk = $pk AND rk = $rk", ("$t", table), ("$pk", pk), ("$rk", rk));
-            delete.ExecuteNonQuery();
+            commands.Delete(pk, rk);
             return default;
         }
 
@@ -98,22 +100,10 @@ public sealed partial class SqliteTableStore
             }
         }
 
-        return Write(connection, transaction, table, merged);
+        return commands.Upsert(merged);
     }
 
-    private ETag Write(SqliteConnection connection, SqliteTransaction transaction, string table, TableEntity entity)
-    {
-        var etag = new ETag($"W/\"{Guid.NewGuid():N}\"");
-        var json = Encoding.UTF8.GetString(TableEntityJson.Write(entity));
-        using var upsert = Command(
-            connection,
-            transaction,
-            "INSERT OR REPLACE INTO entities (tbl, pk, rk, etag, ts, props) VALUES ($t, $pk, $rk, $etag, $ts, $props)",
-            ("$t", table), ("$pk", entity.PartitionKey), ("$rk", entity.RowKey), ("$etag", etag.ToString()),
-            ("$ts", TableEntityJson.FormatDate(_time.GetUtcNow())), ("$props", json));
-        upsert.ExecuteNonQuery();
-        return etag;
-    }
+    private static ETag NewETag() => new($"W/\"{Guid.NewGuid():N}\"");
 
     private static TableEntity EntityOf(TableTransactionAction action) =>
         action.Entity as TableEntity ?? throw new ArgumentException("The stores take TableEntity instances.", nameof(action));

@@ -15,6 +15,9 @@ public sealed partial class SqliteTableStore : ITableStore
     private readonly string _connectionString;
     private readonly TimeProvider _time;
 
+    // Tables are created and never dropped, so once seen a table stays; a miss still asks the file.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _knownTables = new(StringComparer.Ordinal);
+
     /// <summary>Opens (creating if needed) the store in <paramref name="path"/>.</summary>
     /// <param name="path">The database file; its folder is created.</param>
     /// <param name="time">The clock for entity timestamps; <see cref="TimeProvider.System"/> when null.</param>
@@ -41,6 +44,7 @@ public sealed partial class SqliteTableStore : ITableStore
         TableLimits.TableName(table);
         using var connection = Open();
         Execute(connection, "INSERT OR IGNORE INTO tables (name) VALUES ($name)", ("$name", table));
+        _knownTables[table] = true;
         return Task.CompletedTask;
     }
 
@@ -127,12 +131,19 @@ public sealed partial class SqliteTableStore : ITableStore
         return command;
     }
 
-    private static void EnsureTable(SqliteConnection connection, string table, SqliteTransaction? transaction = null)
+    private void EnsureTable(SqliteConnection connection, string table, SqliteTransaction? transaction = null)
     {
+        if (_knownTables.ContainsKey(table))
+        {
+            return;
+        }
+
         using var command = Command(connection, transaction, "SELECT 1 FROM tables WHERE name = $name", ("$name", table));
         if (command.ExecuteScalar() is null)
         {
             throw new RequestFailedException(404, $"The table '{table}' does not exist.", TableErrorCode.TableNotFound.ToString(), null);
         }
+
+        _knownTables[table] = true;
     }
 }

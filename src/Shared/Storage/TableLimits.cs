@@ -155,7 +155,7 @@ public static partial class TableLimits
         }
 
         var partition = actions[0].Entity?.PartitionKey;
-        var rows = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new HashSet<string>(actions.Count, StringComparer.Ordinal);
         long bytes = 0;
         for (var i = 0; i < actions.Count; i++)
         {
