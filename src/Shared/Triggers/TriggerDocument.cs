@@ -162,12 +162,12 @@ public static class TriggerDocument
             var at = JsonPath.Item(path, i);
             if (ReadRule(array[i], at, problems) is { } rule)
             {
-                if (!ids.Add(rule.Id))
-                {
-                    problems.Add(new(JsonPath.Property(at, "id"), $"Rule id '{rule.Id}' is used by an earlier rule."));
-                }
-
                 rules.Add(rule);
+            }
+
+            if (array[i] is JsonObject { } item && JsonValues.TryGetString(item["id"], out var id) && IsValidName(id) && !ids.Add(id))
+            {
+                problems.Add(new(JsonPath.Property(at, "id"), $"Rule id '{id}' is used by an earlier rule."));
             }
         }
 
