@@ -38,6 +38,11 @@ public sealed partial class TriggerTests
     public async Task Deliver_HostileBodies_AnswerProblemJsonAndStartNothing()
     {
         await PutOkAsync("shop", TwoRuleShop);
+        await PutOkAsync("copy", new
+        {
+            auth = new { mode = "signature", secret = "SHOP_SECRET" },
+            rules = new[] { new { id = "copy", start = new { workflow = "echo-flow", input = new { text = "{{body.order}}" } } } },
+        });
 
         var notJson = await HookClient.PostSignedAsync(_host.Anonymous, "shop", "{\"status\":", Secret);
         var deep = await HookClient.PostSignedAsync(_host.Anonymous, "shop", new string('[', 100) + new string(']', 100), Secret);
@@ -46,6 +51,7 @@ public sealed partial class TriggerTests
         var unknown = await HookClient.PostSignedAsync(_host.Anonymous, "nobody", "{}", Secret);
         var badName = await HookClient.PostSignedAsync(_host.Anonymous, "a%E2%80%AEb", "{}", Secret);
         var typeError = await HookClient.PostSignedAsync(_host.Anonymous, "shop", """{"status":["paid"],"order":{"deep":1}}""", Secret);
+        var surrogate = await HookClient.PostSignedAsync(_host.Anonymous, "copy", """{"status":"paid","order":"\ud800"}""", Secret);
 
         Assert.Equal("malformedBody", (string?)(await TestHost.ReadProblemAsync(notJson, 400))["reason"]);
         Assert.Equal("malformedBody", (string?)(await TestHost.ReadProblemAsync(deep, 400))["reason"]);
@@ -54,6 +60,9 @@ public sealed partial class TriggerTests
         await TestHost.ReadProblemAsync(unknown, 404);
         await TestHost.ReadProblemAsync(badName, 404);
         Assert.Equal(HttpStatusCode.OK, typeError.StatusCode);
+        var unpaired = await TestHost.ReadProblemAsync(surrogate, 400);
+        Assert.Equal("malformedBody", (string?)unpaired["reason"]);
+        Assert.Contains("Unicode", (string?)unpaired["detail"], StringComparison.Ordinal);
         Assert.Empty(await InstanceIdsAsync());
     }
 

@@ -33,11 +33,12 @@ public sealed partial class HookEndpoint
             return Failed(false, 400, $"The condition could not be evaluated: {e.Message}");
         }
 
-        JsonNode? input;
+        JsonElement? input;
         string? instanceId = null;
         try
         {
-            input = rule.Input is { } template ? template.Evaluate(scope) : body?.DeepClone();
+            var node = rule.Input is { } template ? template.Evaluate(scope) : body;
+            input = node is null ? null : JsonSerializer.SerializeToElement(node);
             if (rule.InstanceId is { } idTemplate)
             {
                 var id = idTemplate.Evaluate(scope);
@@ -52,6 +53,10 @@ public sealed partial class HookEndpoint
         {
             return Failed(true, 400, $"The input or instance id could not be built: {e.Message}");
         }
+        catch (JsonException e)
+        {
+            return Failed(true, 400, $"The input could not be built: {e.Message}");
+        }
 
         try
         {
@@ -60,9 +65,8 @@ public sealed partial class HookEndpoint
                 return new(rule.Id, rule.Workflow, rule.Version, true, RuleOutcome.AlreadyStarted, instanceId, existing.RuntimeStatus.ToString());
             }
 
-            var element = input is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(input);
             var started = await _starter.StartAsync(
-                client, rule.Workflow, rule.Version, instanceId, element, $"trigger:{delivery.Trigger}/{rule.Id}", delivery.CorrelationId, cancellationToken);
+                client, rule.Workflow, rule.Version, instanceId, input, $"trigger:{delivery.Trigger}/{rule.Id}", delivery.CorrelationId, cancellationToken);
             return new(rule.Id, rule.Workflow, rule.Version, true, RuleOutcome.Started, started);
         }
         catch (OrchestrationAlreadyExistsException)

@@ -151,7 +151,19 @@ public sealed partial class HookEndpoint
             return null;
         }
 
-        return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        var body = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        try
+        {
+            // The reader accepts an escaped unpaired surrogate that no string can hold; find it now, not in a rule.
+            using var writer = new Utf8JsonWriter(Stream.Null);
+            body?.WriteTo(writer);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new JsonException("A string in the body is not valid Unicode (an unpaired surrogate).", e);
+        }
+
+        return body;
     }
 
     private static JsonObject Headers(HttpRequest request, string credentialHeader)

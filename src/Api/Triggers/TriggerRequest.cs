@@ -44,7 +44,16 @@ public sealed class TriggerRequest(DefinitionStore definitions, ISecretSource se
             document.Remove("paused");
         }
 
-        var json = document.ToJsonString();
+        string json;
+        try
+        {
+            json = document.ToJsonString();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // System.Text.Json reads an escaped unpaired surrogate but refuses to write one.
+            throw Invalid([new("$", "The document holds a string that is not valid Unicode (an unpaired surrogate).")]);
+        }
         TriggerDefinition trigger;
         try
         {
