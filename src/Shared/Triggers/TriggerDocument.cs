@@ -93,6 +93,7 @@ public static class TriggerDocument
         }
 
         UnknownFields(auth, path, AuthFields, problems);
+        var reported = problems.Count;
         var modeText = OptionalString(auth, "mode", path, 64, problems);
         TriggerAuthMode? mode = modeText switch
         {
@@ -101,13 +102,14 @@ public static class TriggerDocument
             "timestampedSignature" => TriggerAuthMode.TimestampedSignature,
             _ => null,
         };
-        if (mode is null)
+        if (mode is null && problems.Count == reported)
         {
             problems.Add(new(JsonPath.Property(path, "mode"), $"Must be 'key', 'signature' or 'timestampedSignature'{(modeText is null ? "" : $", not '{modeText}'")}."));
         }
 
+        reported = problems.Count;
         var secret = OptionalString(auth, "secret", path, SecretName.MaxLength + 1, problems);
-        if (!SecretName.IsValid(secret))
+        if (!SecretName.IsValid(secret) && problems.Count == reported)
         {
             problems.Add(new(JsonPath.Property(path, "secret"),
                 "Required: the name of a secret (app setting Secrets__NAME): a letter or '_', then letters, digits or '_', at most 128. The value itself never goes in a trigger."));
@@ -184,8 +186,9 @@ public static class TriggerDocument
 
         var before = problems.Count;
         UnknownFields(rule, path, RuleFields, problems);
+        var reported = problems.Count;
         var id = OptionalString(rule, "id", path, 65, problems);
-        if (!IsValidName(id))
+        if (!IsValidName(id) && problems.Count == reported)
         {
             problems.Add(new(JsonPath.Property(path, "id"), "Required: 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."));
         }
@@ -211,8 +214,9 @@ public static class TriggerDocument
         }
 
         UnknownFields(start, startPath, StartFields, problems);
+        reported = problems.Count;
         var workflow = OptionalString(start, "workflow", startPath, 256, problems);
-        if (workflow is null || !WorkflowParser.IsName(workflow))
+        if ((workflow is null || !WorkflowParser.IsName(workflow)) && problems.Count == reported)
         {
             problems.Add(new(JsonPath.Property(startPath, "workflow"), workflow is null ? "Required: the name of a published workflow." : $"'{workflow}' is not a workflow name."));
         }

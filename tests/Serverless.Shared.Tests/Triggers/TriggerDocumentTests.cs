@@ -39,6 +39,10 @@ public sealed class TriggerDocumentTests
     [InlineData("""{"auth":{"mode":"key","secret":"K"},"rules":{"id":"a"}}""", "$.rules")]
     [InlineData("""{"auth":{"mode":"key"},"rules":[{"id":"a","start":{"workflow":"w"}}]}""", "$.auth.secret")]
     [InlineData("""[1]""", "$")]
+    [InlineData("""{"auth":{"mode":1,"secret":"K"},"rules":[{"id":"a","start":{"workflow":"w"}}]}""", "$.auth.mode")]
+    [InlineData("""{"auth":{"mode":"key","secret":["K"]},"rules":[{"id":"a","start":{"workflow":"w"}}]}""", "$.auth.secret")]
+    [InlineData("""{"auth":{"mode":"key","secret":"K"},"rules":[{"id":5,"start":{"workflow":"w"}}]}""", "$.rules[0].id")]
+    [InlineData("""{"auth":{"mode":"key","secret":"K"},"rules":[{"id":"a","start":{"workflow":""}}]}""", "$.rules[0].start.workflow")]
     public void Parse_OneProblem_LocatesIt(string json, string path)
     {
         var error = Assert.Throws<TriggerDefinitionException>(() => TriggerDocument.Parse("t", json));
