@@ -9,10 +9,12 @@ using Serverless.Api.Metrics;
 using Serverless.Api.Operations;
 using Serverless.Api.Retention;
 using Serverless.Api.Schedules;
+using Serverless.Api.Triggers;
 using Serverless.Api.Workflows;
 using Serverless.Definitions;
 using Serverless.Schedules;
 using Serverless.Storage;
+using Serverless.Triggers;
 
 namespace Serverless.Api;
 
@@ -20,9 +22,9 @@ namespace Serverless.Api;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <paramref name="options"/>, the definition and schedule stores, the workflow starter, every HTTP handler
+    /// Registers <paramref name="options"/>, the definition, schedule and trigger stores, the workflow starter, every HTTP handler
     /// and both timer handlers, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
-    /// activities (<c>AddServerlessActivities</c>: the approvals inbox and the audit trail).
+    /// activities (<c>AddServerlessActivities</c>: the approvals inbox, the audit trail and the secret source).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="options">Builds the handler options.</param>
@@ -39,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddSingleton(sp => new DefinitionStore(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ScheduleStore(sp.GetRequiredService<ITableStore>()));
+        services.AddSingleton(sp => new TriggerStore(sp.GetRequiredService<ITableStore>()));
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<PublishedRunGate>();
         services.AddSingleton<WorkflowTerminationAudit>();
@@ -46,6 +49,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DefinitionEndpoints>();
         services.AddSingleton<StartEndpoints>();
         services.AddSingleton<ScheduleEndpoints>();
+        services.AddSingleton<TriggerRequest>();
+        services.AddSingleton<TriggerEndpoints>();
+        services.AddSingleton<HookEndpoint>();
         services.AddSingleton<ApprovalEndpoints>();
         services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<MetricsEndpoint>();

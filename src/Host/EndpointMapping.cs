@@ -9,6 +9,7 @@ using Serverless.Api.Metrics;
 using Serverless.Api.Operations;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
+using Serverless.Api.Triggers;
 using Serverless.Api.Workflows;
 
 namespace Serverless.Host;
@@ -46,6 +47,13 @@ public static class EndpointMapping
             [ApiRoutes.DeleteSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.DeleteAsync(r, id, t),
             [ApiRoutes.PauseSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.PauseAsync(r, id, t),
             [ApiRoutes.ResumeSchedule] = ([FromServices] ScheduleEndpoints h, HttpRequest r, string id, CancellationToken t) => h.ResumeAsync(r, id, t),
+            [ApiRoutes.ListTriggers] = ([FromServices] TriggerEndpoints h, HttpRequest r, CancellationToken t) => h.ListAsync(r, t),
+            [ApiRoutes.GetTrigger] = ([FromServices] TriggerEndpoints h, HttpRequest r, string name, CancellationToken t) => h.GetAsync(r, name, t),
+            [ApiRoutes.PutTrigger] = ([FromServices] TriggerEndpoints h, HttpRequest r, string name, CancellationToken t) => h.PutAsync(r, name, t),
+            [ApiRoutes.DeleteTrigger] = ([FromServices] TriggerEndpoints h, HttpRequest r, string name, CancellationToken t) => h.DeleteAsync(r, name, t),
+            [ApiRoutes.PauseTrigger] = ([FromServices] TriggerEndpoints h, HttpRequest r, string name, CancellationToken t) => h.PauseAsync(r, name, t),
+            [ApiRoutes.ResumeTrigger] = ([FromServices] TriggerEndpoints h, HttpRequest r, string name, CancellationToken t) => h.ResumeAsync(r, name, t),
+            [ApiRoutes.DeliverHook] = ([FromServices] HookEndpoint h, HttpRequest r, [FromServices] DurableTaskClient c, string trigger, CancellationToken t) => h.PostAsync(r, c, trigger, t),
             [ApiRoutes.AuditTrail] = ([FromServices] AuditEndpoints h, HttpRequest r, string instanceId, CancellationToken t) => h.GetAsync(r, instanceId, t),
             [ApiRoutes.WhoAmI] = (HttpRequest r) => CallerEndpoint.Get(r),
             [ApiRoutes.Dashboard] = (HttpRequest r, string? path) => DashboardFiles.Get(r, path),

@@ -9,7 +9,7 @@ namespace Serverless.Host.Tests;
 /// <summary>Every route's answer writes times one way: ISO 8601 UTC, seven fractional digits, <c>Z</c>.</summary>
 public sealed partial class DateFormatTests : IAsyncLifetime
 {
-    private readonly TestHost _host = new();
+    private readonly TestHost _host = new(settings: new Dictionary<string, string?> { ["Secrets:DATES_HOOK"] = "dates-hook-secret-0a1b2c" });
     private readonly Dictionary<string, List<string>> _bodies = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -62,6 +62,16 @@ public sealed partial class DateFormatTests : IAsyncLifetime
         await CallAsync(ApiRoutes.PauseSchedule, HttpMethod.Post, "/api/schedules/dates/pause");
         await CallAsync(ApiRoutes.ResumeSchedule, HttpMethod.Post, "/api/schedules/dates/resume");
         await CallAsync(ApiRoutes.DeleteSchedule, HttpMethod.Delete, "/api/schedules/dates");
+        await CallAsync(ApiRoutes.PutTrigger, HttpMethod.Put, "/api/triggers/dates",
+            "{\"auth\":{\"mode\":\"key\",\"secret\":\"DATES_HOOK\"},\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"echo-flow\",\"input\":{\"text\":\"t\"}}}]}");
+        await CallAsync(ApiRoutes.DeliverHook, HttpMethod.Post, "/api/hooks/dates", "{}", ("x-trigger-key", "dates-hook-secret-0a1b2c"));
+        await CallAsync(ApiRoutes.DeliverHook, HttpMethod.Post, "/api/hooks/dates", "{}");
+        await CallAsync(ApiRoutes.GetTrigger, HttpMethod.Get, "/api/triggers/dates");
+        await CallAsync(ApiRoutes.ListTriggers, HttpMethod.Get, "/api/triggers");
+        await CallAsync(ApiRoutes.PauseTrigger, HttpMethod.Post, "/api/triggers/dates/pause");
+        await CallAsync(ApiRoutes.ResumeTrigger, HttpMethod.Post, "/api/triggers/dates/resume");
+        await CallAsync(ApiRoutes.AuditTrail, HttpMethod.Get, "/api/instances/~trigger.dates/audit");
+        await CallAsync(ApiRoutes.DeleteTrigger, HttpMethod.Delete, "/api/triggers/dates");
         await CallAsync(ApiRoutes.Health, HttpMethod.Get, "/api/health");
         await CallAsync(ApiRoutes.OpenApi, HttpMethod.Get, "/api/openapi.json");
         await CallAsync(ApiRoutes.WhoAmI, HttpMethod.Get, "/api/me");
@@ -77,13 +87,19 @@ public sealed partial class DateFormatTests : IAsyncLifetime
         Assert.Contains(times, t => t.Route == "AuditTrail");
         Assert.Contains(times, t => t.Route == "ListPendingApprovals");
         Assert.Contains(times, t => t.Route == "ListDefinitions");
+        Assert.Contains(times, t => t.Route == "GetTrigger");
         Assert.All(times, t => Assert.True(CanonicalTime().IsMatch(t.Text), $"{t.Route} wrote the time '{t.Text}'."));
     }
 
-    private async Task CallAsync(ApiRoute route, HttpMethod method, string path, string? body = null)
+    private async Task CallAsync(ApiRoute route, HttpMethod method, string path, string? body = null, (string Name, string Value)? header = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("x-ms-client-principal-name", "alice");
+        if (header is { } h)
+        {
+            request.Headers.Add(h.Name, h.Value);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");

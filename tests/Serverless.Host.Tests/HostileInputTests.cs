@@ -29,7 +29,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = new KestrelHost();
+        _host = new KestrelHost(new Dictionary<string, string?> { ["Secrets:HOSTILE_HOOK"] = "hostile-hook-secret-77aa" });
         _anonymous = new HttpClient { BaseAddress = _host.BaseAddress };
         foreach (var definition in new[] { TestWorkflows.Echo, TestWorkflows.Approval, TestWorkflows.Wait })
         {
@@ -38,6 +38,11 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.PostAsJsonAsync("/api/workflows/echo-flow/instances/done-1", new { text = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.PostAsJsonAsync("/api/workflows/approve-flow/instances/pending-1", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _host.Client.PutAsJsonAsync("/api/triggers/shop", new
+        {
+            auth = new { mode = "signature", secret = "HOSTILE_HOOK" },
+            rules = new[] { new { id = "paid", when = "body.status == 'paid'", start = new { workflow = "echo-flow", input = new { text = "{{body.order}}" } } } },
+        })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await _host.Client.PutAsJsonAsync("/api/schedules/nightly", new { workflow = "echo-flow", cron = "0 0 2 * * *", input = new { text = "n" }, paused = true })).StatusCode);
         var runtime = _host.Services.GetRequiredService<RuntimeService>();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -59,7 +64,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task EveryRouteTakingInput_HostileRequests_Answer4xxProblemJsonAndChangeNothingStored()
     {
         var before = StoreSnapshot.Take(_host.DataDirectory);
-        Assert.All(new[] { "done-1", "pending-1", "nightly", "echo-flow", "WorkflowStarted", "ApprovalRequested" }, stored => Assert.Contains(stored, before, StringComparison.Ordinal));
+        Assert.All(new[] { "done-1", "pending-1", "nightly", "echo-flow", "WorkflowStarted", "ApprovalRequested", "HOSTILE_HOOK" }, stored => Assert.Contains(stored, before, StringComparison.Ordinal));
         var failures = new List<string>();
 
         foreach (var hostile in Cases())
@@ -249,6 +254,40 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         yield return new("POST", "/api/schedules/ghost/resume", Status: 404);
         yield return new("GET", "/api/instances/ghost/audit", Status: 404);
         yield return new("GET", $"/api/instances/a{Bidi}b/audit", Status: 404);
+
+        // Triggers: bodies, names, auth, rules, expressions, templates, instance ids; hooks of triggers that do not exist.
+        const string Rules = "\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"echo-flow\"}}]";
+        const string Auth = "\"auth\":{\"mode\":\"key\",\"secret\":\"HOSTILE_HOOK\"}";
+        foreach (var body in BadJson.Concat([
+            "{}", "[]", "{" + Rules + "}", "{" + Auth + "}", "{" + Auth + ",\"rules\":[]}", "{" + Auth + "," + Rules + ",\"paused\":\"yes\"}",
+            "{\"auth\":{\"mode\":\"key\",\"secret\":\"NOT_SET\"}," + Rules + "}",
+            "{\"auth\":{\"mode\":\"key\",\"secret\":\"HOSTILE_HOOK\",\"value\":\"inline-secret\"}," + Rules + "}",
+            "{\"auth\":{\"mode\":\"signature\",\"secret\":\"HOSTILE_HOOK\",\"toleranceSeconds\":5}," + Rules + "}",
+            "{\"auth\":{\"mode\":\"key\",\"secret\":\"HOSTILE_HOOK\",\"header\":\"a b\"}," + Rules + "}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"when\":\"body.a &&\",\"start\":{\"workflow\":\"echo-flow\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"when\":\"input.a\",\"start\":{\"workflow\":\"echo-flow\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"when\":\"" + new string('(', 40) + "1" + new string(')', 40) + "\",\"start\":{\"workflow\":\"echo-flow\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"echo-flow\",\"input\":\"{{steps.a.output}}\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"echo-flow\",\"instanceId\":\"~x\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"ghost\"}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\",\"start\":{\"workflow\":\"echo-flow\",\"version\":9}}]}",
+            "{" + Auth + ",\"rules\":[{\"id\":\"r\u202E\",\"start\":{\"workflow\":\"echo-flow\"}}]}",
+            "{" + Auth + ",\"rules\":[" + string.Join(",", Enumerable.Range(0, 21).Select(i => $"{{\"id\":\"r{i}\",\"start\":{{\"workflow\":\"echo-flow\"}}}}")) + "]}",
+        ]))
+        {
+            yield return new("PUT", "/api/triggers/shop", body, Status: 400);
+        }
+
+        foreach (var name in new[] { "a%20b", $"n{Bidi}", new string('t', 65), "-lead", "%7E" })
+            yield return new("PUT", $"/api/triggers/{name}", "{" + Auth + "," + Rules + "}", Status: 400);
+        yield return new("PUT", "/api/triggers/shop", TooLarge, Status: 413);
+        yield return new("GET", "/api/triggers/ghost", Status: 404);
+        yield return new("DELETE", "/api/triggers/ghost", Status: 404);
+        yield return new("POST", "/api/triggers/ghost/pause", Status: 404);
+        yield return new("POST", "/api/triggers/ghost/resume", Status: 404);
+        foreach (var name in new[] { "ghost", $"n{Bidi}", new string('t', 65), "%7Eaccess" })
+            yield return new("POST", $"/api/hooks/{name}", "{\"status\":\"paid\"}", Status: 404);
+        yield return new("GET", "/api/hooks/shop", Status: 405);
 
         // The Durable HTTP API: status flags, list queries, purges, events, control.
         yield return new("GET", "/runtime/webhooks/durabletask/instances/ghost", Status: 404);

@@ -16,6 +16,25 @@ public static class RequestBody
     /// <exception cref="ApiProblemException">The body is larger than the limit or not UTF-8.</exception>
     public static async Task<string> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        var bytes = await ReadBytesAsync(request, maxBytes, cancellationToken);
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes.Span);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw ApiProblemException.BadRequest($"The body is not valid UTF-8: {e.Message}");
+        }
+    }
+
+    /// <summary>The body's raw bytes (what a webhook signature covers); 413 past <paramref name="maxBytes"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="maxBytes">The limit.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The bytes (empty when there is no body).</returns>
+    /// <exception cref="ApiProblemException">The body is larger than the limit.</exception>
+    public static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
@@ -35,14 +54,7 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw ApiProblemException.BadRequest($"The body is not valid UTF-8: {e.Message}");
-        }
+        return buffer.ToArray();
     }
 
     /// <summary>The body as one JSON value, or null when empty.</summary>

@@ -63,6 +63,28 @@ public static class ApiRoutes
     /// <summary>Resume a schedule.</summary>
     public static readonly ApiRoute ResumeSchedule = new("ResumeSchedule", ["POST"], "schedules/{id}/resume", RouteAuthorization.Admin, "Resume a paused schedule from now.");
 
+    /// <summary>List webhook triggers.</summary>
+    public static readonly ApiRoute ListTriggers = new("ListTriggers", ["GET"], "triggers", RouteAuthorization.Function, "List webhook triggers with their counts.");
+
+    /// <summary>Get one trigger.</summary>
+    public static readonly ApiRoute GetTrigger = new("GetTrigger", ["GET"], "triggers/{name}", RouteAuthorization.Function, "Get a webhook trigger with its rules and counts.");
+
+    /// <summary>Create or replace a trigger.</summary>
+    public static readonly ApiRoute PutTrigger = new("PutTrigger", ["PUT"], "triggers/{name}", RouteAuthorization.Admin, "Create or replace a webhook trigger (auth naming a secret, rules).");
+
+    /// <summary>Delete a trigger.</summary>
+    public static readonly ApiRoute DeleteTrigger = new("DeleteTrigger", ["DELETE"], "triggers/{name}", RouteAuthorization.Admin, "Delete a webhook trigger.");
+
+    /// <summary>Pause a trigger.</summary>
+    public static readonly ApiRoute PauseTrigger = new("PauseTrigger", ["POST"], "triggers/{name}/pause", RouteAuthorization.Admin, "Pause a trigger (deliveries are refused with 409).");
+
+    /// <summary>Resume a trigger.</summary>
+    public static readonly ApiRoute ResumeTrigger = new("ResumeTrigger", ["POST"], "triggers/{name}/resume", RouteAuthorization.Admin, "Resume a paused trigger.");
+
+    /// <summary>A webhook delivery; the trigger's own key or signature authenticates it.</summary>
+    public static readonly ApiRoute DeliverHook = new("DeliverHook", ["POST"], "hooks/{trigger}", RouteAuthorization.Anonymous,
+        "Deliver an event to a trigger (its key or HMAC-SHA256 signature header, no function key); starts the workflows of matching rules.");
+
     /// <summary>The audit trail of one instance.</summary>
     public static readonly ApiRoute AuditTrail = new("AuditTrail", ["GET"], "instances/{instanceId}/audit", RouteAuthorization.Function, "An instance's audit trail and its hash-chain verification.");
 
@@ -80,6 +102,7 @@ public static class ApiRoutes
         StartWorkflow, WorkflowMetrics, StartOrchestrator,
         ListPendingApprovals, DecideApproval,
         ListSchedules, GetSchedule, PutSchedule, DeleteSchedule, PauseSchedule, ResumeSchedule,
+        ListTriggers, GetTrigger, PutTrigger, DeleteTrigger, PauseTrigger, ResumeTrigger, DeliverHook,
         AuditTrail,
         WhoAmI, Dashboard,
     ];

@@ -33,6 +33,12 @@ public static class TelemetryAttributes
     /// <summary>How a step, wait or approval ended (completed, failed, granted, rejected, timedOut).</summary>
     public const string Outcome = "serverless.outcome";
 
+    /// <summary>The name of a webhook trigger.</summary>
+    public const string Trigger = "serverless.trigger.name";
+
+    /// <summary>The id of a trigger's rule.</summary>
+    public const string Rule = "serverless.trigger.rule";
+
     /// <summary>The OpenTelemetry semantic-convention attribute for the class of an error.</summary>
     public const string ErrorType = "error.type";
 }

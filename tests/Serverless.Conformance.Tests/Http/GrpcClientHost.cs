@@ -28,6 +28,12 @@ public sealed class GrpcClientHost : IAsyncLifetime
 {
     public const string Key = "conformance-admin-key-0123456789abcdef";
 
+    /// <summary>The name of the secret the trigger tests sign with.</summary>
+    public const string HookSecretName = "GRPC_HOOK";
+
+    /// <summary>Its value (configured on the host; a test value, not a secret).</summary>
+    public const string HookSecret = "grpc-hook-secret-5c8e1f";
+
     private readonly TempFolder _folder = new("grpc-host");
     private Sidecar? _sidecar;
     private WebApplicationFactory<Program>? _factory;
@@ -48,6 +54,7 @@ public sealed class GrpcClientHost : IAsyncLifetime
             host.UseSetting("DataDirectory", _folder.Path);
             host.UseSetting("AdminKey", Key);
             host.UseSetting("TimersEnabled", "false");
+            host.UseSetting($"Secrets:{HookSecretName}", HookSecret);
             host.ConfigureLogging(Sidecar.Quiet);
             host.ConfigureServices(services =>
             {

@@ -179,6 +179,37 @@ public sealed class HttpApiOnGrpcClientTests(GrpcClientHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Triggers_SignedDeliveryRetried_StartsOnceOnTheGrpcClient()
+    {
+        var name = NewId("hook");
+        var order = NewId("o");
+        var put = await host.Client.PutAsJsonAsync($"/api/triggers/{name}", new
+        {
+            auth = new { mode = "signature", secret = GrpcClientHost.HookSecretName },
+            rules = new[] { new { id = "echo", when = "body.kind == 'go'", start = new { workflow = "echo-flow", input = new { text = "{{body.order}}" }, instanceId = "{{body.order}}" } } },
+        });
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""{"kind":"go","order":"{{order}}"}""");
+
+        var first = await DeliverAsync(name, body);
+        var retry = await DeliverAsync(name, body);
+        var done = await host.WaitForCompletionAsync(order);
+        var got = await GrpcClientHost.ReadJsonAsync(await host.Client.GetAsync($"/api/triggers/{name}"));
+        var list = (await GrpcClientHost.ReadJsonAsync(await host.Client.GetAsync("/api/triggers"))).AsArray();
+        var paused = await GrpcClientHost.ReadJsonAsync(await host.Client.PostAsync($"/api/triggers/{name}/pause", null));
+        var resumed = await GrpcClientHost.ReadJsonAsync(await host.Client.PostAsync($"/api/triggers/{name}/resume", null));
+        var deleted = await host.Client.DeleteAsync($"/api/triggers/{name}");
+
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("alreadyStarted", (string?)(await GrpcClientHost.ReadJsonAsync(retry))["rules"]![0]!["outcome"]);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal((1L, 1L), ((long)got["counts"]!["started"]!, (long)got["counts"]!["alreadyStarted"]!));
+        Assert.Contains(list, t => (string?)t!["name"] == name);
+        Assert.Equal((true, false), ((bool)paused["paused"]!, (bool)resumed["paused"]!));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
     public async Task Dashboard_PageAndCaller_AnswerOnTheGrpcClientHost()
     {
         var page = await host.Client.GetAsync("/api/dashboard/");
@@ -209,6 +240,9 @@ public sealed class HttpApiOnGrpcClientTests(GrpcClientHost host) : IClassFixtur
             ["DurablePurgeInstance"] = "DeleteAsync($\"{Durable}/instances/{", ["DurablePurgeInstances"] = "DeleteAsync($\"{Durable}/instances?", ["DurableRaiseEvent"] = "/raiseEvent/",
             ["DurableTerminate"] = "/terminate", ["DurableSuspend"] = "/suspend", ["DurableResume"] = "/resume?", ["DurableRewind"] = "/rewind", ["DurableRestart"] = "/restart",
             ["Dashboard"] = "\"/api/dashboard/\"", ["WhoAmI"] = "\"/api/me\"",
+            ["ListTriggers"] = "\"/api/triggers\"", ["GetTrigger"] = "GetAsync($\"/api/triggers/{name}\")", ["PutTrigger"] = "PutAsJsonAsync($\"/api/triggers/",
+            ["DeleteTrigger"] = "DeleteAsync($\"/api/triggers/", ["PauseTrigger"] = "/api/triggers/{name}/pause", ["ResumeTrigger"] = "/api/triggers/{name}/resume",
+            ["DeliverHook"] = "$\"/api/hooks/{trigger}\"",
         };
 
         Assert.Equal(ApiRoutes.All.Concat(DurableApiRoutes.All).Select(r => r.FunctionName).Order(StringComparer.Ordinal), covered.Keys.Order(StringComparer.Ordinal));
@@ -216,6 +250,14 @@ public sealed class HttpApiOnGrpcClientTests(GrpcClientHost host) : IClassFixtur
     }
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    private async Task<HttpResponseMessage> DeliverAsync(string trigger, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/hooks/{trigger}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature-256", Serverless.Triggers.TriggerSignature.Sign(GrpcClientHost.HookSecret, body));
+        return await host.Client.SendAsync(request);
+    }
 
     private static string RepositoryRoot()
     {

@@ -41,6 +41,9 @@ public sealed record EvaluationScope
     /// <summary>Replay-safe current time (<c>now</c>), exposed as an ISO-8601 UTC string.</summary>
     public DateTimeOffset Now { get; init; }
 
+    /// <summary>Values of roots outside a workflow's own (a trigger's <c>body</c> and <c>headers</c>), by root name.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Values { get; init; } = new Dictionary<string, JsonNode?>();
+
     /// <summary>Step budget of one evaluation.</summary>
     public int MaxEvaluationSteps { get; init; } = ExpressionLimits.MaxEvaluationSteps;
 
@@ -56,6 +59,6 @@ public sealed record EvaluationScope
             ["workflow"] = WorkflowName,
             ["version"] = WorkflowVersion,
         },
-        _ => null,
+        _ => Values.TryGetValue(root, out var value) ? value : null,
     };
 }

@@ -36,11 +36,22 @@ public sealed class Expression
     /// <param name="text">The expression text.</param>
     /// <returns>The compiled expression.</returns>
     /// <exception cref="ExpressionSyntaxException">The text is malformed or uses an unknown scope.</exception>
-    public static Expression Parse(string text)
+    public static Expression Parse(string text) => Parse(text, Roots);
+
+    /// <summary>
+    /// Parses and checks an expression that reads other roots than a workflow's, e.g. a trigger rule over
+    /// <c>body</c> and <c>headers</c>; their values come from <see cref="EvaluationScope.Values"/>.
+    /// </summary>
+    /// <param name="text">The expression text.</param>
+    /// <param name="roots">The scope roots the expression may start with.</param>
+    /// <returns>The compiled expression.</returns>
+    /// <exception cref="ExpressionSyntaxException">The text is malformed or uses a root outside <paramref name="roots"/>.</exception>
+    public static Expression Parse(string text, IReadOnlySet<string> roots)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(roots);
         var root = ExpressionParser.Parse(text);
-        return new Expression(text, root, ExpressionReferences.Collect(root));
+        return new Expression(text, root, ExpressionReferences.Collect(root, roots));
     }
 
     /// <summary>Parses an expression without throwing.</summary>

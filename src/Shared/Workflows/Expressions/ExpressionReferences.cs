@@ -9,9 +9,11 @@ internal sealed class ExpressionReferences
 
     public HashSet<string> Scopes { get; } = new(StringComparer.Ordinal);
 
-    public static ExpressionReferences Collect(ExpressionNode root)
+    private IReadOnlySet<string> _roots = Expression.Roots;
+
+    public static ExpressionReferences Collect(ExpressionNode root, IReadOnlySet<string> roots)
     {
-        var references = new ExpressionReferences();
+        var references = new ExpressionReferences { _roots = roots };
         references.Visit(root);
         return references;
     }
@@ -41,9 +43,9 @@ internal sealed class ExpressionReferences
 
     private void CheckPath(PathNode path)
     {
-        if (!Expression.Roots.Contains(path.Root))
+        if (!_roots.Contains(path.Root))
             throw new ExpressionSyntaxException(
-                $"Unknown name '{path.Root}'; paths start with one of: {string.Join(", ", Expression.Roots)}", path.Position);
+                $"Unknown name '{path.Root}'; paths start with one of: {string.Join(", ", _roots)}", path.Position);
         Scopes.Add(path.Root);
         var first = path.Segments.Count > 0 ? path.Segments[0] as MemberSegment : null;
         switch (path.Root)

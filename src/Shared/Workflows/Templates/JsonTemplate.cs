@@ -36,23 +36,33 @@ public sealed class JsonTemplate
     /// <param name="path">JSON path of <paramref name="value"/>, used in reported errors and in <see cref="Expressions"/>.</param>
     /// <param name="onError">Called with the path and error of every malformed template string; that string is kept literal.</param>
     /// <returns>The compiled template.</returns>
-    public static JsonTemplate Compile(JsonNode? value, string path, Action<string, ExpressionSyntaxException> onError)
+    public static JsonTemplate Compile(JsonNode? value, string path, Action<string, ExpressionSyntaxException> onError) =>
+        Compile(value, path, onError, Expression.Roots);
+
+    /// <summary>Compiles a JSON value whose holes read <paramref name="roots"/>, reporting each malformed string through <paramref name="onError"/>.</summary>
+    /// <param name="value">The JSON value (null for JSON null).</param>
+    /// <param name="path">JSON path of <paramref name="value"/>.</param>
+    /// <param name="onError">Called with the path and error of every malformed template string; that string is kept literal.</param>
+    /// <param name="roots">The scope roots the holes may read (see <see cref="Expression.Parse(string, IReadOnlySet{string})"/>).</param>
+    /// <returns>The compiled template.</returns>
+    public static JsonTemplate Compile(JsonNode? value, string path, Action<string, ExpressionSyntaxException> onError, IReadOnlySet<string> roots)
     {
         ArgumentNullException.ThrowIfNull(onError);
+        ArgumentNullException.ThrowIfNull(roots);
         switch (value)
         {
             case JsonObject obj:
-                var properties = obj.Select(p => KeyValuePair.Create(p.Key, Compile(p.Value, JsonPath.Property(path, p.Key), onError))).ToList();
+                var properties = obj.Select(p => KeyValuePair.Create(p.Key, Compile(p.Value, JsonPath.Property(path, p.Key), onError, roots))).ToList();
                 return new JsonTemplate(null, null, properties, null, properties.SelectMany(p => p.Value.Expressions).ToList());
             case JsonArray array:
-                var items = array.Select((item, i) => Compile(item, JsonPath.Item(path, i), onError)).ToList();
+                var items = array.Select((item, i) => Compile(item, JsonPath.Item(path, i), onError, roots)).ToList();
                 return new JsonTemplate(null, null, null, items, items.SelectMany(i => i.Expressions).ToList());
         }
         if (JsonValues.TryGetString(value, out var text) && StringTemplate.HasHoles(text))
         {
             try
             {
-                var template = StringTemplate.Parse(text);
+                var template = StringTemplate.Parse(text, roots);
                 return new JsonTemplate(null, template, null, null, template.Expressions.Select(e => new TemplateExpression(path, e)).ToList());
             }
             catch (ExpressionSyntaxException e)

@@ -38,7 +38,14 @@ public sealed class StringTemplate
     /// <param name="text">The template text.</param>
     /// <returns>The compiled template.</returns>
     /// <exception cref="ExpressionSyntaxException">A hole is unclosed or its expression is malformed; the position is in <paramref name="text"/>.</exception>
-    public static StringTemplate Parse(string text)
+    public static StringTemplate Parse(string text) => Parse(text, Expression.Roots);
+
+    /// <summary>Parses a template whose holes read <paramref name="roots"/> (see <see cref="Expression.Parse(string, IReadOnlySet{string})"/>).</summary>
+    /// <param name="text">The template text.</param>
+    /// <param name="roots">The scope roots the holes may read.</param>
+    /// <returns>The compiled template.</returns>
+    /// <exception cref="ExpressionSyntaxException">A hole is unclosed or its expression is malformed; the position is in <paramref name="text"/>.</exception>
+    public static StringTemplate Parse(string text, IReadOnlySet<string> roots)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = new List<object>();
@@ -57,7 +64,7 @@ public sealed class StringTemplate
             var inner = text[(open + 2)..close];
             try
             {
-                parts.Add(Expression.Parse(inner));
+                parts.Add(Expression.Parse(inner, roots));
             }
             catch (ExpressionSyntaxException e)
             {
