@@ -89,8 +89,12 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>Instances with visible messages whose lease is free, expired or held by <paramref name="owner"/>.</summary>
     Task<IReadOnlyList<string>> FindReadyInstancesAsync(string owner, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Messages not yet visible (durable timers, delayed starts): instance and due time, earliest first.</summary>
-    Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+    /// <summary>
+    /// Messages that become visible after <paramref name="after"/> and no later than <paramref name="until"/>
+    /// (durable timers, delayed starts): instance and due time, earliest first. Reads only that range of due times.
+    /// </summary>
+    Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(
+        DateTimeOffset after, DateTimeOffset until, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Deletes finished instances (and their history, inbox and activities) by id; returns how many were deleted.</summary>
     Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);

@@ -164,12 +164,13 @@ public sealed partial class InMemoryRuntimeStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(
+        DateTimeOffset after, DateTimeOffset until, int maxCount, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             IReadOnlyList<(string, DateTimeOffset)> future = _messages.Values
-                .Where(m => m.VisibleAt > now)
+                .Where(m => m.VisibleAt > after && m.VisibleAt <= until)
                 .OrderBy(m => m.VisibleAt)
                 .Take(maxCount)
                 .Select(m => (m.InstanceId, m.VisibleAt))
