@@ -70,8 +70,11 @@ public interface IRuntimeStore : IAsyncDisposable
     /// </summary>
     Task<InstanceMessage?> CompleteActivityAsync(long activityId, InstanceMessage result, CancellationToken cancellationToken);
 
-    /// <summary>Extends every instance and activity lease <paramref name="owner"/> holds.</summary>
-    Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends to <paramref name="leaseUntil"/> every instance and activity lease <paramref name="owner"/> holds that
+    /// ends before <paramref name="endingBefore"/>; a lease with longer to run is not rewritten.
+    /// </summary>
+    Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, DateTimeOffset endingBefore, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records <paramref name="owner"/> as a live worker of this store until the returned handle is disposed or its

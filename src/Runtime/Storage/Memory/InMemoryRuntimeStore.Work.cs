@@ -129,16 +129,16 @@ public sealed partial class InMemoryRuntimeStore
     }
 
     /// <inheritdoc />
-    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, DateTimeOffset endingBefore, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            foreach (var state in _instances.Values.Where(s => s.LockOwner == owner))
+            foreach (var state in _instances.Values.Where(s => s.LockOwner == owner && s.LockedUntil < endingBefore))
             {
                 state.LockedUntil = leaseUntil;
             }
 
-            foreach (var activity in _activities.Values.Where(a => a.Owner == owner))
+            foreach (var activity in _activities.Values.Where(a => a.Owner == owner && a.Item.LockedUntil < endingBefore))
             {
                 activity.Item = activity.Item with { LockedUntil = leaseUntil };
             }
