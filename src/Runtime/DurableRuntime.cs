@@ -53,8 +53,6 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     internal ActivityDispatcher Activities => _activities;
 
-    internal StorePoller Poller => _poller;
-
     /// <summary>Opens the store (SQLite by default), recovers pending work and starts the workers.</summary>
     public static async Task<DurableRuntime> StartAsync(
         DurableRuntimeOptions options, TaskRegistry registry, IServiceProvider? services = null, CancellationToken cancellationToken = default)

@@ -41,7 +41,7 @@ internal sealed class WaitingWorkload : IWorkload
                 $"restart ready_s={served["ready_s"]} runtime_start_ms={served["start_ms"]} first_event_ms={served["first_ms"]} ready_cpu_s={served["ready_cpu_s"]} rss_ready_mib={served["rss_ready_mib"]} heap_ready_mib={served["heap_ready_mib"]} timers_in_memory={served["timers_ready"]}"));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"raise k={served["k"]} call_p50_ms={served["call_p50"]} call_p99_ms={served["call_p99"]} complete_p50_ms={served["done_p50"]} complete_p99_ms={served["done_p99"]} rss_after_mib={served["rss_after_mib"]} heap_after_mib={served["heap_after_mib"]} cached={served["cached"]} timers_in_memory={served["timers_after"]} idle_cpu_ms_per_s={served["idle_cpu_ms_per_s"]} child_wall_s={wall:0.00}"));
+                $"raise k={served["k"]} call_p50_ms={served["call_p50"]} call_p99_ms={served["call_p99"]} complete_p50_ms={served["done_p50"]} complete_p99_ms={served["done_p99"]} rss_after_mib={served["rss_after_mib"]} heap_after_mib={served["heap_after_mib"]} cached={served["cached"]} timers_in_memory={served["timers_after"]} idle_settling_cpu_ms_per_s={served["idle_settling_cpu_ms_per_s"]} idle_cpu_ms_per_s={served["idle_cpu_ms_per_s"]} child_wall_s={wall:0.00}"));
 
             return new BenchResult(
                 Name, n, Number(served, "ready_s"), Number(served, "per_second"), Number(served, "done_p50"), Number(served, "done_p99"));
