@@ -14,6 +14,18 @@ internal sealed class MemoryInbox
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>How many instances have an entry.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
     /// <summary>Records a stored message for its instance.</summary>
     public void Add(InstanceMessage message)
     {

@@ -15,6 +15,10 @@ internal sealed partial class OrchestrationDispatcher
 {
     private const int MaxMessagesPerEpisode = 10_000;
 
+    // The timer wheel holds due times up to ten poll intervals ahead: a poll late by several intervals still hands
+    // a timer to the wheel before it is due, and memory holds only the timers about to fire.
+    private const int TimerHorizonPolls = 10;
+
     private readonly DurableRuntimeOptions _options;
     private readonly IRuntimeStore _store;
     private readonly TaskRegistry _registry;
@@ -37,7 +41,7 @@ internal sealed partial class OrchestrationDispatcher
         _logger = options.LoggerFactory.CreateLogger("Serverless.Runtime.Orchestrations");
         ScheduleActivities = scheduleActivities;
         Ready = new ReadyQueue();
-        Timers = new TimerWheel(options.TimeProvider, Ready.Signal);
+        Timers = new TimerWheel(options.TimeProvider, options.PollInterval * TimerHorizonPolls, Ready.Signal);
     }
 
     /// <summary>Instances waiting for an episode.</summary>
@@ -48,6 +52,9 @@ internal sealed partial class OrchestrationDispatcher
 
     /// <summary>How many instances are cached in memory.</summary>
     public int CachedCount => _cache.Count;
+
+    /// <summary>How many instances memory knows inbox messages of (at most the cached ones and those about to run).</summary>
+    public int InboxCount => _inbox.Count;
 
     /// <summary>True when this process holds the instance in memory (its commits wake waiters directly).</summary>
     public bool IsRunningHere(string instanceId) => _cache.Contains(instanceId);
@@ -122,6 +129,7 @@ internal sealed partial class OrchestrationDispatcher
             var record = await _store.GetInstanceAsync(instanceId, stopping);
             if (record is null)
             {
+                _inbox.Drop(instanceId);
                 return;
             }
 
@@ -160,18 +168,27 @@ internal sealed partial class OrchestrationDispatcher
         AfterCommit(commit, result, now);
     }
 
-    /// <summary>Hands a stored message to its instance: into memory, and a signal now or when it comes due.</summary>
+    /// <summary>
+    /// Hands a stored message to its instance: into memory, and a signal now or, for a timer, when it comes due
+    /// (the timer wheel takes it when it is near; the poller hands it over later otherwise).
+    /// </summary>
     public void Deliver(InstanceMessage message)
     {
-        _inbox.Add(message);
         if (message.VisibleAt <= Now)
         {
+            _inbox.Add(message);
             Ready.Signal(message.InstanceId);
+            return;
         }
-        else
+
+        // A timer of an instance not cached here (evicted at once, or never run here) stays in the store only: the
+        // instance's next episode reads its inbox there, so memory holds nothing per idle instance.
+        if (_cache.Contains(message.InstanceId))
         {
-            Timers.Schedule(message.InstanceId, message.VisibleAt);
+            _inbox.Add(message);
         }
+
+        Timers.Schedule(message.InstanceId, message.VisibleAt);
     }
 
     /// <summary>Signals an instance whose inbox the store may know better than memory (recovery, other processes).</summary>
@@ -193,6 +210,8 @@ internal sealed partial class OrchestrationDispatcher
     {
         foreach (var evicted in _cache.Put(cached))
         {
+            // Its next episode reads the store, so what memory knows of its inbox (a timer days away) goes too.
+            _inbox.Drop(evicted);
             _ = _store.ReleaseInstanceAsync(evicted, _options.WorkerId, CancellationToken.None);
         }
     }

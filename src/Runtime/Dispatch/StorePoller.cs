@@ -12,8 +12,10 @@ internal sealed partial class StorePoller(
     DurableRuntimeOptions options, IRuntimeStore store, OrchestrationDispatcher orchestrations, ActivityDispatcher activities, InstanceWatchers watchers)
 {
     private const int TimerRefreshEvery = 10;
+    private const int MaxTimersPerPoll = 100_000;
     private readonly ILogger _logger = options.LoggerFactory.CreateLogger("Serverless.Runtime.Poller");
     private int _polls;
+    private DateTimeOffset _timersLoadedUntil = DateTimeOffset.MinValue;
 
     /// <summary>Polls once at once, then every <see cref="DurableRuntimeOptions.PollInterval"/> until stopped.</summary>
     public async Task RunAsync(CancellationToken stopping)
@@ -43,7 +45,7 @@ internal sealed partial class StorePoller(
     {
         var now = options.TimeProvider.GetUtcNow();
         var leaseUntil = now + options.LeaseDuration;
-        await store.RenewLeasesAsync(options.WorkerId, leaseUntil, cancellationToken);
+        await store.RenewLeasesAsync(options.WorkerId, leaseUntil, now + RenewWithin(options), cancellationToken);
 
         // A worker that died (this process before a restart, or another one) left leases nobody renews; free them
         // now rather than when they expire, so the scans below pick its work up in this same pass.
@@ -67,13 +69,7 @@ internal sealed partial class StorePoller(
             }
         }
 
-        if (_polls++ % TimerRefreshEvery == 0)
-        {
-            foreach (var (instanceId, dueAt) in await store.GetFutureMessagesAsync(now, 100_000, cancellationToken))
-            {
-                orchestrations.Timers.Schedule(instanceId, dueAt);
-            }
-        }
+        await LoadNearTimersAsync(now, cancellationToken);
 
         // Clients waiting on an instance that this process does not run (another process may) re-read its
         // status; instances run here wake their waiters on every commit.
@@ -83,6 +79,30 @@ internal sealed partial class StorePoller(
             {
                 watchers.Notify(instanceId);
             }
+        }
+    }
+
+    /// <summary>
+    /// A lease is rewritten once less than half of it is left (and always when less than two poll intervals are):
+    /// with 30 s leases and 1 s polls each held instance's row is written every ~15 s rather than every second, so
+    /// an idle process holding a full cache does not rewrite thousands of rows a second.
+    /// </summary>
+    internal static TimeSpan RenewWithin(DurableRuntimeOptions options) =>
+        TimeSpan.FromTicks(Math.Max(options.LeaseDuration.Ticks / 2, options.PollInterval.Ticks * 2));
+
+    /// <summary>
+    /// Hands the timer wheel the stored due times that came within its horizon since the last poll (this process
+    /// hands over its own near timers as it stores them). Every few polls the whole horizon is re-read, for timers
+    /// another process stored. Timers further out stay in the store: memory does not grow with waiting instances.
+    /// </summary>
+    private async Task LoadNearTimersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + orchestrations.Timers.Horizon;
+        var from = _polls++ % TimerRefreshEvery == 0 || _timersLoadedUntil < now ? now : _timersLoadedUntil;
+        _timersLoadedUntil = until;
+        foreach (var (instanceId, dueAt) in await store.GetFutureMessagesAsync(from, until, MaxTimersPerPoll, cancellationToken))
+        {
+            orchestrations.Timers.Schedule(instanceId, dueAt);
         }
     }
 

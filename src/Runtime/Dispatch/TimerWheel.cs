@@ -2,7 +2,9 @@ namespace Serverless.Runtime.Dispatch;
 
 /// <summary>
 /// Due times of durable timers (and delayed starts) in one priority queue with a single wake-up from the
-/// <see cref="TimeProvider"/>: no per-timer polling, and a fake clock drives it in tests.
+/// <see cref="TimeProvider"/>: no per-timer polling, and a fake clock drives it in tests. It holds only the due
+/// times within <see cref="Horizon"/> of now, so its size follows the timers about to fire, not the instances
+/// waiting: a later one stays in the store, and the poller hands it over once it comes within the horizon.
 /// </summary>
 internal sealed class TimerWheel : IDisposable
 {
@@ -15,12 +17,16 @@ internal sealed class TimerWheel : IDisposable
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
     private bool _disposed;
 
-    public TimerWheel(TimeProvider time, Action<string> onDue)
+    public TimerWheel(TimeProvider time, TimeSpan horizon, Action<string> onDue)
     {
         _time = time;
+        Horizon = horizon;
         _onDue = onDue;
         _timer = time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>How far ahead of now a due time must be for the wheel to hold it.</summary>
+    public TimeSpan Horizon { get; }
 
     /// <summary>How many due times are waiting.</summary>
     public int Count
@@ -34,14 +40,22 @@ internal sealed class TimerWheel : IDisposable
         }
     }
 
-    /// <summary>Signals <paramref name="instanceId"/> at <paramref name="dueAt"/> (at once if it is past).</summary>
-    public void Schedule(string instanceId, DateTimeOffset dueAt)
+    /// <summary>
+    /// Signals <paramref name="instanceId"/> at <paramref name="dueAt"/> (at once if it is past); returns false, and
+    /// holds nothing, when the due time is beyond the <see cref="Horizon"/>.
+    /// </summary>
+    public bool Schedule(string instanceId, DateTimeOffset dueAt)
     {
+        if (dueAt > _time.GetUtcNow() + Horizon)
+        {
+            return false;
+        }
+
         lock (_gate)
         {
             if (_disposed || !_known.Add((instanceId, dueAt)))
             {
-                return;
+                return true;
             }
 
             _due.Enqueue(instanceId, dueAt);
@@ -50,6 +64,8 @@ internal sealed class TimerWheel : IDisposable
                 Arm(dueAt);
             }
         }
+
+        return true;
     }
 
     /// <inheritdoc />

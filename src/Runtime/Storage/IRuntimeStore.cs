@@ -70,8 +70,11 @@ public interface IRuntimeStore : IAsyncDisposable
     /// </summary>
     Task<InstanceMessage?> CompleteActivityAsync(long activityId, InstanceMessage result, CancellationToken cancellationToken);
 
-    /// <summary>Extends every instance and activity lease <paramref name="owner"/> holds.</summary>
-    Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends to <paramref name="leaseUntil"/> every instance and activity lease <paramref name="owner"/> holds that
+    /// ends before <paramref name="endingBefore"/>; a lease with longer to run is not rewritten.
+    /// </summary>
+    Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, DateTimeOffset endingBefore, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records <paramref name="owner"/> as a live worker of this store until the returned handle is disposed or its
@@ -89,8 +92,12 @@ public interface IRuntimeStore : IAsyncDisposable
     /// <summary>Instances with visible messages whose lease is free, expired or held by <paramref name="owner"/>.</summary>
     Task<IReadOnlyList<string>> FindReadyInstancesAsync(string owner, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Messages not yet visible (durable timers, delayed starts): instance and due time, earliest first.</summary>
-    Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+    /// <summary>
+    /// Messages that become visible after <paramref name="after"/> and no later than <paramref name="until"/>
+    /// (durable timers, delayed starts): instance and due time, earliest first. Reads only that range of due times.
+    /// </summary>
+    Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(
+        DateTimeOffset after, DateTimeOffset until, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Deletes finished instances (and their history, inbox and activities) by id; returns how many were deleted.</summary>
     Task<int> PurgeInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);

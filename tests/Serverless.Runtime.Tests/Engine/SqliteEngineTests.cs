@@ -37,3 +37,8 @@ public sealed class SqliteStartDedupeTests : StartDedupeTests
 {
     protected override IRuntimeStore NewStore() => NewSqliteStore();
 }
+
+public sealed class SqliteIdleInstanceTests : IdleInstanceTests
+{
+    protected override IRuntimeStore NewStore() => NewSqliteStore();
+}

@@ -92,7 +92,7 @@ public abstract partial class RuntimeStoreContractTests
         Assert.NotNull(await Store.GetInstanceAsync("running", None));
         Assert.Empty(await Store.GetHistoryAsync("a", None));
         Assert.Empty(await Store.GetVisibleMessagesAsync("a", Now.AddDays(1), 10, None));
-        Assert.Empty(await Store.GetFutureMessagesAsync(Now, 10, None));
+        Assert.Empty(await Store.GetFutureMessagesAsync(Now, DateTimeOffset.MaxValue, 10, None));
         Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, Now.AddDays(1), Now.AddDays(2), 10, None));
     }
 
@@ -105,7 +105,7 @@ public abstract partial class RuntimeStoreContractTests
 
         Assert.Empty(await Store.GetVisibleMessagesAsync("a", Now, -1, None));
         Assert.Empty(await Store.FindReadyInstancesAsync(Owner, Now, -1, None));
-        Assert.Empty(await Store.GetFutureMessagesAsync(Now, -1, None));
+        Assert.Empty(await Store.GetFutureMessagesAsync(Now, DateTimeOffset.MaxValue, -1, None));
         Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, Now.AddHours(1), Now.AddHours(2), -1, None));
     }
 

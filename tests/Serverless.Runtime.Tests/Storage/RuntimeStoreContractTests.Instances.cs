@@ -131,9 +131,9 @@ public abstract partial class RuntimeStoreContractTests
         var timer = await Store.EnqueueMessageAsync(EventMessage("a", "timer", Now.AddMinutes(10)), requireActive: true, None);
 
         Assert.Single(await Store.GetVisibleMessagesAsync("a", Now, 10, None));
-        Assert.Equal<(string, DateTimeOffset)>([("a", Now.AddMinutes(10))], await Store.GetFutureMessagesAsync(Now, 10, None));
+        Assert.Equal<(string, DateTimeOffset)>([("a", Now.AddMinutes(10))], await Store.GetFutureMessagesAsync(Now, DateTimeOffset.MaxValue, 10, None));
         Assert.Contains(timer, await Store.GetVisibleMessagesAsync("a", Now.AddMinutes(10), 10, None));
-        Assert.Empty(await Store.GetFutureMessagesAsync(Now.AddMinutes(10), 10, None));
+        Assert.Empty(await Store.GetFutureMessagesAsync(Now.AddMinutes(10), DateTimeOffset.MaxValue, 10, None));
     }
 
     [Fact]
@@ -145,9 +145,24 @@ public abstract partial class RuntimeStoreContractTests
         await Store.EnqueueMessageAsync(EventMessage("b", "soon", Now.AddMinutes(5)), requireActive: true, None);
         await Store.EnqueueMessageAsync(EventMessage("a", "mid", Now.AddMinutes(10)), requireActive: true, None);
 
-        var future = await Store.GetFutureMessagesAsync(Now, 2, None);
+        var future = await Store.GetFutureMessagesAsync(Now, DateTimeOffset.MaxValue, 2, None);
 
         Assert.Equal<(string, DateTimeOffset)>([("b", Now.AddMinutes(5)), ("a", Now.AddMinutes(10))], future);
+    }
+
+    [Fact]
+    public async Task GetFutureMessagesAsync_Range_OnlyDueTimesAfterStartUpToEnd()
+    {
+        await CreateAsync("a");
+        await CreateAsync("b");
+        await Store.EnqueueMessageAsync(EventMessage("a", "soon", Now.AddMinutes(5)), requireActive: true, None);
+        await Store.EnqueueMessageAsync(EventMessage("b", "edge", Now.AddMinutes(10)), requireActive: true, None);
+        await Store.EnqueueMessageAsync(EventMessage("a", "next week", Now.AddDays(7)), requireActive: true, None);
+
+        var near = await Store.GetFutureMessagesAsync(Now.AddMinutes(5), Now.AddMinutes(10), 10, None);
+
+        Assert.Equal<(string, DateTimeOffset)>([("b", Now.AddMinutes(10))], near);
+        Assert.Empty(await Store.GetFutureMessagesAsync(Now.AddMinutes(10), Now.AddDays(1), 10, None));
     }
 
     [Fact]

@@ -66,12 +66,30 @@ public abstract partial class RuntimeStoreContractTests
         await CreateAsync("b");
         Assert.True(await Store.TryAcquireInstanceAsync("b", OtherOwner, Now, Now.AddMinutes(5), None));
 
-        await Store.RenewLeasesAsync(Owner, Now.AddHours(1), None);
+        await Store.RenewLeasesAsync(Owner, Now.AddHours(1), DateTimeOffset.MaxValue, None);
 
         var later = Now.AddMinutes(30);
         Assert.False(await Store.TryAcquireInstanceAsync("a", OtherOwner, later, later.AddMinutes(1), None));
         Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, later, later.AddMinutes(1), 10, None));
         Assert.True(await Store.TryAcquireInstanceAsync("b", Owner, later, later.AddMinutes(1), None));
+    }
+
+    [Fact]
+    public async Task RenewLeasesAsync_LeaseEndingAfterThreshold_LeftAsItIs()
+    {
+        await CreateAndAcquireAsync("a");
+        await Store.CommitOrchestrationAsync(Commit("a") with { NewActivities = [new(0, "Activity", null)] }, None);
+        await CreateAsync("b");
+        Assert.True(await Store.TryAcquireInstanceAsync("b", Owner, Now, Now.AddMinutes(20), None));
+
+        // "a" and its activity are leased for 5 minutes, "b" for 20: only the leases ending within 10 minutes move.
+        await Store.RenewLeasesAsync(Owner, Now.AddHours(1), Now.AddMinutes(10), None);
+
+        var later = Now.AddMinutes(30);
+        Assert.False(await Store.TryAcquireInstanceAsync("b", OtherOwner, Now.AddMinutes(19), Now.AddMinutes(25), None));
+        Assert.False(await Store.TryAcquireInstanceAsync("a", OtherOwner, later, later.AddMinutes(1), None));
+        Assert.Empty(await Store.LeaseActivitiesAsync(OtherOwner, later, later.AddMinutes(1), 10, None));
+        Assert.True(await Store.TryAcquireInstanceAsync("b", OtherOwner, later, later.AddMinutes(1), None));
     }
 
     [Fact]

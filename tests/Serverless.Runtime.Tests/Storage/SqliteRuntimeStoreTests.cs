@@ -210,5 +210,31 @@ public sealed class SqliteRuntimeStoreTests : RuntimeStoreContractTests
         Assert.True(await Store.TryAcquireInstanceAsync("a", OtherOwner, Now, Now.AddMinutes(1), None));
     }
 
+    [Fact]
+    public async Task FindReadyInstancesAsync_QueryPlan_SearchesVisibleMessagesOnlyNotEveryWaitingInstance()
+    {
+        await CreateAndAcquireAsync("a");
+        await Store.EnqueueMessageAsync(EventMessage("a", "deadline", Now.AddDays(3)), requireActive: true, None);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + SqliteRuntimeStore.FindReadySql;
+        explain.Parameters.AddWithValue("$now", Now.UtcTicks);
+        explain.Parameters.AddWithValue("$owner", Owner);
+        explain.Parameters.AddWithValue("$max", 10);
+
+        var steps = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(steps, s => s.StartsWith("SEARCH m USING INDEX ix_messages_visible", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, s => s.StartsWith("SCAN ", StringComparison.Ordinal));
+    }
+
     private SqliteRuntimeStore OpenStore() => new(new SqliteStoreOptions { DatabasePath = DatabasePath });
 }

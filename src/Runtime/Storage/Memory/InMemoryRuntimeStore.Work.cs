@@ -129,16 +129,16 @@ public sealed partial class InMemoryRuntimeStore
     }
 
     /// <inheritdoc />
-    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, DateTimeOffset endingBefore, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            foreach (var state in _instances.Values.Where(s => s.LockOwner == owner))
+            foreach (var state in _instances.Values.Where(s => s.LockOwner == owner && s.LockedUntil < endingBefore))
             {
                 state.LockedUntil = leaseUntil;
             }
 
-            foreach (var activity in _activities.Values.Where(a => a.Owner == owner))
+            foreach (var activity in _activities.Values.Where(a => a.Owner == owner && a.Item.LockedUntil < endingBefore))
             {
                 activity.Item = activity.Item with { LockedUntil = leaseUntil };
             }
@@ -164,12 +164,13 @@ public sealed partial class InMemoryRuntimeStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(
+        DateTimeOffset after, DateTimeOffset until, int maxCount, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             IReadOnlyList<(string, DateTimeOffset)> future = _messages.Values
-                .Where(m => m.VisibleAt > now)
+                .Where(m => m.VisibleAt > after && m.VisibleAt <= until)
                 .OrderBy(m => m.VisibleAt)
                 .Take(maxCount)
                 .Select(m => (m.InstanceId, m.VisibleAt))

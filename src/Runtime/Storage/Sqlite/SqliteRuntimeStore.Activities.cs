@@ -46,15 +46,16 @@ public sealed partial class SqliteRuntimeStore
     }
 
     /// <inheritdoc />
-    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+    public Task RenewLeasesAsync(string owner, DateTimeOffset leaseUntil, DateTimeOffset endingBefore, CancellationToken cancellationToken) =>
         WriteAsync(
             commands =>
             {
                 var until = SqliteValues.Ticks(leaseUntil);
-                return commands.Get("UPDATE instances SET locked_until = $until WHERE lock_owner = $owner")
-                        .With("$owner", owner).With("$until", until).ExecuteNonQuery()
-                    + commands.Get("UPDATE activities SET locked_until = $until WHERE lock_owner = $owner")
-                        .With("$owner", owner).With("$until", until).ExecuteNonQuery();
+                var before = SqliteValues.Ticks(endingBefore);
+                return commands.Get("UPDATE instances SET locked_until = $until WHERE lock_owner = $owner AND locked_until < $before")
+                        .With("$owner", owner).With("$until", until).With("$before", before).ExecuteNonQuery()
+                    + commands.Get("UPDATE activities SET locked_until = $until WHERE lock_owner = $owner AND locked_until < $before")
+                        .With("$owner", owner).With("$until", until).With("$before", before).ExecuteNonQuery();
             },
             cancellationToken);
 }

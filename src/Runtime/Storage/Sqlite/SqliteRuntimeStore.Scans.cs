@@ -5,26 +5,36 @@ namespace Serverless.Runtime.Storage.Sqlite;
 /// <content>Recovery scans: ready instances, future messages, children.</content>
 public sealed partial class SqliteRuntimeStore
 {
+    /// <summary>
+    /// The ready-instance scan, driven by <c>ix_messages_visible</c> so a poll reads the visible messages only:
+    /// without the hint SQLite walks every message by instance for the GROUP BY, i.e. every waiting instance's timer.
+    /// </summary>
+    internal const string FindReadySql = """
+        SELECT m.instance_id FROM messages m INDEXED BY ix_messages_visible JOIN instances i ON i.instance_id = m.instance_id
+        WHERE m.visible_at <= $now AND (i.lock_owner IS NULL OR i.lock_owner = $owner OR i.locked_until <= $now)
+        GROUP BY m.instance_id ORDER BY MIN(m.id) LIMIT $max
+        """;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> FindReadyInstancesAsync(string owner, DateTimeOffset now, int maxCount, CancellationToken cancellationToken) =>
         ReadStringsAsync(
-            """
-            SELECT m.instance_id FROM messages m JOIN instances i ON i.instance_id = m.instance_id
-            WHERE m.visible_at <= $now AND (i.lock_owner IS NULL OR i.lock_owner = $owner OR i.locked_until <= $now)
-            GROUP BY m.instance_id ORDER BY MIN(m.id) LIMIT $max
-            """,
+            FindReadySql,
             c => c.With("$now", SqliteValues.Ticks(now)).With("$owner", owner).WithLimit(maxCount),
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string InstanceId, DateTimeOffset DueAt)>> GetFutureMessagesAsync(
+        DateTimeOffset after, DateTimeOffset until, int maxCount, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReadAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+
+        // A range of ix_messages_visible: the rows read are the timers in the range, not every waiting instance's.
         command.CommandText = """
-            SELECT instance_id, visible_at FROM messages WHERE visible_at > $now ORDER BY visible_at, id LIMIT $max
+            SELECT instance_id, visible_at FROM messages WHERE visible_at > $after AND visible_at <= $until
+            ORDER BY visible_at, id LIMIT $max
             """;
-        command.With("$now", SqliteValues.Ticks(now)).WithLimit(maxCount);
+        command.With("$after", SqliteValues.Ticks(after)).With("$until", SqliteValues.Ticks(until)).WithLimit(maxCount);
         var future = new List<(string, DateTimeOffset)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
