@@ -49,9 +49,10 @@ internal static class ConformanceTasks
                 : Factory(o.OrchestratorType)))
             .Concat(s_scenarioOrchestrators.Select(o => (o.Name, Factory(o.Type))));
 
-    /// <summary>Every activity by name and class.</summary>
-    public static IEnumerable<(string Name, Type Type)> Activities() =>
-        ActivityCatalog.All.Select(a => (a.Name, a.ActivityType)).Concat(s_scenarioActivities);
+    /// <summary>Every activity by name, with how to create it for a call (the catalog's own way, as the hosts do).</summary>
+    public static IEnumerable<(string Name, Func<IServiceProvider, ITaskActivity> Create)> Activities() =>
+        ActivityCatalog.All.Select(a => (a.Name, (Func<IServiceProvider, ITaskActivity>)a.Create))
+            .Concat(s_scenarioActivities.Select(a => (a.Name, Factory(a.Type))));
 
     /// <summary>The registry our runtime runs.</summary>
     public static TaskRegistry ForOurRuntime()
@@ -62,9 +63,9 @@ internal static class ConformanceTasks
             registry.AddOrchestrator(name, _ => create());
         }
 
-        foreach (var (name, type) in Activities())
+        foreach (var (name, create) in Activities())
         {
-            registry.AddActivity(name, sp => Recorded(sp, name, type));
+            registry.AddActivity(name, sp => Recorded(sp, name, create));
         }
 
         return registry;
@@ -78,9 +79,9 @@ internal static class ConformanceTasks
             registry.AddOrchestrator(name, create);
         }
 
-        foreach (var (name, type) in Activities())
+        foreach (var (name, create) in Activities())
         {
-            registry.AddActivity(name, sp => Recorded(sp, name, type));
+            registry.AddActivity(name, sp => Recorded(sp, name, create));
         }
     }
 
@@ -105,6 +106,9 @@ internal static class ConformanceTasks
 
     private static Func<ITaskOrchestrator> Factory(Type type) => () => (ITaskOrchestrator)Activator.CreateInstance(type)!;
 
-    private static RecordingActivity Recorded(IServiceProvider services, string name, Type type) =>
-        new(name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type), services.GetRequiredService<CallLog>());
+    private static Func<IServiceProvider, ITaskActivity> Factory(Type activityType) =>
+        services => (ITaskActivity)ActivatorUtilities.CreateInstance(services, activityType);
+
+    private static RecordingActivity Recorded(IServiceProvider services, string name, Func<IServiceProvider, ITaskActivity> create) =>
+        new(name, create(services), services.GetRequiredService<CallLog>());
 }

@@ -194,7 +194,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         var registry = new TaskRegistry()
             .AddOrchestrator(WorkflowRunInput.OrchestratorName, _ => new WorkflowOrchestrator(_options));
         foreach (var activity in ActivityCatalog.All)
-            registry.AddActivity(activity.Name, activity.ActivityType);
+            registry.AddActivity(activity.Name, activity.Create);
         _activities?.Invoke(registry);
         Runtime = await DurableRuntime.StartAsync(
             new DurableRuntimeOptions
