@@ -61,15 +61,18 @@ public sealed class SecretMask
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
+                var properties = obj.ToList();
+                var maskedProperties = properties.Select(p => KeyValuePair.Create(Apply(p.Key), Apply(p.Value))).ToList();
+                if (properties.Zip(maskedProperties).All(p => ReferenceEquals(p.First.Key, p.Second.Key) && ReferenceEquals(p.First.Value, p.Second.Value)))
                 {
-                    var masked = Apply(child);
-                    var maskedName = Apply(name);
-                    if (!ReferenceEquals(masked, child) || !ReferenceEquals(maskedName, name))
-                    {
-                        obj.Remove(name);
-                        obj[maskedName] = masked;
-                    }
+                    return obj;
+                }
+
+                // Rebuilt in the same order; two names that mask alike keep the last value.
+                obj.Clear();
+                foreach (var (name, child) in maskedProperties)
+                {
+                    obj[name] = child;
                 }
 
                 return obj;
