@@ -131,7 +131,7 @@ public sealed class SecretReferenceTests
         var done = await client.WaitForInstanceCompletionAsync("later-1", true, limit.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
-        Assert.Contains("Secret 'LATER' referenced at $.Headers['X-Key'] of the activity's input is not configured", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Secret 'LATER' referenced at $.headers['X-Key'] of the activity's input is not configured", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 

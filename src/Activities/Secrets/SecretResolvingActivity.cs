@@ -14,8 +14,9 @@ namespace Serverless.Activities.Secrets;
 /// <param name="resolver">Resolves the references.</param>
 public sealed class SecretResolvingActivity(ITaskActivity inner, SecretResolver resolver) : ITaskActivity
 {
-    // Serialize and read back with one set of options: the activity sees exactly the object it would have seen.
-    private static readonly JsonSerializerOptions s_json = JsonSerializerOptions.Default;
+    // Serialize and read back with one set of options, so the activity sees exactly the object it would have seen; web
+    // naming makes the paths in errors read like the definition ($.headers, not $.Headers).
+    private static readonly JsonSerializerOptions s_json = JsonSerializerOptions.Web;
 
     /// <inheritdoc />
     public Type InputType => inner.InputType;
