@@ -59,13 +59,14 @@ public sealed class SecretResolvingActivity(ITaskActivity inner, SecretResolver 
             return (null, SecretMask.None);
         }
 
-        var tree = input is JsonNode node ? node.DeepClone() : JsonSerializer.SerializeToNode(input, InputType, s_json);
+        // The engine's input is never changed in place: resolution works on a copy, made only when there is a reference.
+        var tree = input as JsonNode ?? JsonSerializer.SerializeToNode(input, InputType, s_json);
         if (SecretReference.Count(tree) == 0)
         {
             return (input, SecretMask.None);
         }
 
-        var (resolved, mask) = resolver.Resolve(tree);
+        var (resolved, mask) = resolver.Resolve(input is JsonNode ? tree!.DeepClone() : tree);
         return (ToType(resolved, InputType), mask);
     }
 
