@@ -69,6 +69,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in app settings (Secrets__NAME = @Microsoft.KeyVault(...), docs/secrets.md) are resolved
+    // with the app's only identity, the user-assigned one; grant it 'Key Vault Secrets User' on the vault.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

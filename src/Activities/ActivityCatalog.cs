@@ -14,14 +14,18 @@ namespace Serverless.Activities;
 public static class ActivityCatalog
 {
     /// <summary>Built-ins, the approvals inbox activities and the domain activities.</summary>
+    /// <remarks>
+    /// Secret references resolve in <c>echo</c>, <c>transform</c>, <c>http</c> and <c>fail</c> only: they send their input on
+    /// or hand it back, masked. The others store their input in the product's tables, where a value must never land.
+    /// </remarks>
     public static IReadOnlyList<ActivityDescriptor> All { get; } =
     [
-        new(Echo.Name, typeof(Echo)),
-        new(Transform.Name, typeof(Transform)),
-        new(Http.Name, typeof(Http)),
+        new(Echo.Name, typeof(Echo), ResolvesSecrets: true),
+        new(Transform.Name, typeof(Transform), ResolvesSecrets: true),
+        new(Http.Name, typeof(Http), ResolvesSecrets: true),
         new(RecordAudit.Name, typeof(RecordAudit)),
         new(Notify.Name, typeof(Notify)),
-        new(Fail.Name, typeof(Fail)),
+        new(Fail.Name, typeof(Fail), ResolvesSecrets: true),
         new(RequestApproval.Name, typeof(RequestApproval)),
         new(CloseApproval.Name, typeof(CloseApproval)),
         new(ConfirmApprovalDecision.Name, typeof(ConfirmApprovalDecision)),
@@ -39,4 +43,8 @@ public static class ActivityCatalog
         new(CancelCredit.Name, typeof(CancelCredit)),
         new(Workflows.RecordWorkflowEventsActivity.Name, typeof(Workflows.RecordWorkflowEventsActivity)),
     ];
+
+    /// <summary>The names of the activities whose input may hold secret references (publish-time validation).</summary>
+    public static IReadOnlySet<string> SecretActivities { get; } =
+        All.Where(a => a.ResolvesSecrets).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
 }

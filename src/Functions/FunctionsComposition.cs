@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Api;
+using Serverless.Secrets;
 using Serverless.Workflows.Validation;
 
 namespace Serverless.Functions;
@@ -30,11 +31,15 @@ internal static class FunctionsComposition
             DefaultRetention = configuration["DefaultRetention"] is { Length: > 0 } retention ? TimeSpan.Parse(retention, CultureInfo.InvariantCulture) : defaults.DefaultRetention,
             AuditRetention = configuration["AuditRetention"] is { Length: > 0 } audit ? TimeSpan.Parse(audit, CultureInfo.InvariantCulture) : defaults.AuditRetention,
             ApprovalRequestWait = configuration["ApprovalRequestWait"] is { Length: > 0 } wait ? TimeSpan.Parse(wait, CultureInfo.InvariantCulture) : defaults.ApprovalRequestWait,
-            Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
+            Validation = new ValidationOptions
+            {
+                ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal),
+                SecretActivities = ActivityCatalog.SecretActivities,
+            },
         };
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
-        return services.AddServerlessApi(_ => options);
+        return services.AddServerlessApi(sp => options with { Validation = options.Validation with { Secrets = sp.GetRequiredService<ISecretSource>() } });
     }
 }

@@ -10,6 +10,7 @@ using Serverless.Host.Logging;
 using Serverless.Host.Server;
 using Serverless.Runtime;
 using Serverless.Schedules;
+using Serverless.Secrets;
 using Serverless.Storage;
 using Serverless.Workflows.Validation;
 
@@ -67,7 +68,7 @@ public static class HostComposition
             var registry = RuntimeService.OrchestratorRegistry();
             foreach (var activity in ActivityCatalog.All)
             {
-                registry.AddActivity(activity.Name, activity.ActivityType);
+                registry.AddActivity(activity.Name, activity.Create);
             }
 
             return registry;
@@ -85,7 +86,7 @@ public static class HostComposition
             services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<RuntimeService>().Client);
         }
 
-        services.AddServerlessApi(_ => new ApiOptions
+        services.AddServerlessApi(sp => new ApiOptions
         {
             HubName = runtimeOptions.HubName,
             SystemKey = key.Value,
@@ -93,7 +94,12 @@ public static class HostComposition
             DefaultRetention = settings.DefaultRetention,
             AuditRetention = settings.AuditRetention,
             ApprovalRequestWait = settings.ApprovalRequestWait,
-            Validation = new ValidationOptions { ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal) },
+            Validation = new ValidationOptions
+            {
+                ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal),
+                SecretActivities = ActivityCatalog.SecretActivities,
+                Secrets = sp.GetRequiredService<ISecretSource>(),
+            },
         });
 
         if (settings.TimersEnabled)

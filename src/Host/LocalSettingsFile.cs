@@ -43,14 +43,18 @@ public static class LocalSettingsFile
         }
     }
 
-    /// <summary>Adds the file's values to configuration, below environment variables and the command line.</summary>
+    /// <summary>
+    /// Adds the file's values to configuration, below environment variables and the command line. As <c>func start</c>
+    /// exports them as environment variables, a <c>__</c> in a name separates sections (<c>Secrets__SHOP_TOKEN</c> is
+    /// <c>Secrets:SHOP_TOKEN</c>).
+    /// </summary>
     /// <param name="configuration">The configuration manager.</param>
     /// <param name="path">The file.</param>
     /// <param name="args">The command-line arguments, re-added so they keep the last word.</param>
     public static void AddTo(ConfigurationManager configuration, string path, string[] args)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        configuration.AddInMemoryCollection(Read(path));
+        configuration.AddInMemoryCollection(Read(path).Select(p => KeyValuePair.Create(p.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), p.Value)));
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
     }

@@ -60,6 +60,17 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public async Task Compiled_FunctionApp_ResolvesKeyVaultReferencesWithItsUserAssignedIdentity()
+    {
+        var site = Resources(Module(await Template.Value, "function-app")["properties"]!["template"]!)
+            .Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
+
+        Assert.Equal(
+            "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))]",
+            site["properties"]!["keyVaultReferenceIdentity"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Compiled_Template_TurnsEasyAuthOnSoApproverHeadersCannotBeSpoofed()
     {
         var auth = Module(await Template.Value, "authentication");

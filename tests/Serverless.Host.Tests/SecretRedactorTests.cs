@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Serverless.Host.Logging;
 
 namespace Serverless.Host.Tests;
@@ -26,5 +27,19 @@ public sealed class SecretRedactorTests
     public void Redact_NoSecret_ReturnsTheSameText(string text)
     {
         Assert.Same(text, _redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Redact_ConfiguredSecretValue_MaskedRawAndUrlEncodedAndAfterReload()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Secrets:SHOP"] = "shop/key 1" }).Build();
+        var redactor = new SecretRedactor([], new ConfiguredSecretValues(configuration));
+
+        Assert.Equal("GET /x/*** and ***", redactor.Redact("GET /x/shop%2Fkey%201 and shop/key 1"));
+
+        configuration["Secrets:NEW"] = "rotated-value";
+        configuration.Reload();
+
+        Assert.Equal("token ***", redactor.Redact("token rotated-value"));
     }
 }

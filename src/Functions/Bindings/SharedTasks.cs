@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Activities;
 
 namespace Serverless.Functions.Bindings;
 
@@ -26,14 +27,22 @@ internal static class SharedTasks
         return orchestrator.RunAsync(context, context.GetInput<TInput>()!);
     }
 
-    /// <summary>Runs activity <typeparamref name="TActivity"/> with the trigger's input.</summary>
+    /// <summary>
+    /// Runs activity <typeparamref name="TActivity"/> with the trigger's input, created as every host creates it
+    /// (<see cref="ActivityDescriptor.Create"/>: secret references resolved and masked where it accepts them).
+    /// </summary>
     /// <typeparam name="TActivity">The shared activity class.</typeparam>
     /// <typeparam name="TInput">Its input type.</typeparam>
     /// <typeparam name="TOutput">Its output type.</typeparam>
     /// <param name="input">The activity trigger's input.</param>
     /// <param name="function">The invocation.</param>
     /// <returns>The activity's output.</returns>
-    public static Task<TOutput> RunActivityAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext function)
-        where TActivity : TaskActivity<TInput, TOutput> =>
-        ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices).RunAsync(new FunctionActivityContext(function), input);
+    public static async Task<TOutput> RunActivityAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext function)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var descriptor = ActivityCatalog.All.Single(a => a.ActivityType == typeof(TActivity));
+        var output = await descriptor.Create(function.InstanceServices).RunAsync(new FunctionActivityContext(function), input);
+        return (TOutput)output!;
+    }
 }

@@ -107,7 +107,7 @@ public sealed class AzureStorageEngine(IServiceProvider services, HostSettings s
 
         foreach (var activity in ActivityCatalog.All)
         {
-            registry.AddActivity(activity.Name, _ => (ITaskActivity)ActivatorUtilities.CreateInstance(services, activity.ActivityType));
+            registry.AddActivity(activity.Name, _ => activity.Create(services));
         }
     }
 }

@@ -21,7 +21,8 @@ public static class HostLogging
     /// command line, local.settings.json) still win, and makes every logger redact secrets.
     /// </summary>
     /// <param name="builder">The app builder.</param>
-    /// <param name="secrets">Literal secrets (the admin key, storage keys) to mask wherever they appear.</param>
+    /// <param name="secrets">Literal secrets (the admin key, storage keys) to mask wherever they appear; the values of the
+    /// <c>Secrets</c> section, which activities resolve, are masked too.</param>
     /// <exception cref="InvalidOperationException">The <c>LogLevel</c> setting is not a level name.</exception>
     public static void Configure(WebApplicationBuilder builder, IEnumerable<string?> secrets)
     {
@@ -45,7 +46,7 @@ public static class HostLogging
         }
 
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
-        var redactor = new SecretRedactor(secrets);
+        var redactor = new SecretRedactor(secrets, new ConfiguredSecretValues(builder.Configuration));
         builder.Services.AddSingleton(redactor);
         builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(
             new LoggerFactory(

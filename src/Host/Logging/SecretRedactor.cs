@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Serverless.Host.Logging;
 
 /// <summary>
-/// Finds secrets in log text and replaces them with <c>***</c>: the host's keys wherever they appear, the value of a
+/// Finds secrets in log text and replaces them with <c>***</c>: the host's keys and the configured <c>Secrets__NAME</c>
+/// values wherever they appear, the value of a
 /// <c>code</c> (or <c>sig</c>, <c>key</c>, <c>token</c>) query parameter, the value after a key, token or principal
 /// header name (<c>x-functions-key</c>, <c>x-ms-client-principal*</c>, <c>x-ms-token-*</c>, <c>Authorization</c>), and
 /// the key of a storage connection string.
@@ -14,13 +15,16 @@ public sealed partial class SecretRedactor
     public const string Mask = "***";
 
     private readonly string[] _secrets;
+    private readonly ConfiguredSecretValues? _configured;
 
     /// <summary>Creates a redactor.</summary>
     /// <param name="secrets">Literal secrets to remove wherever they appear (e.g. the admin key); blanks and very short values are ignored.</param>
-    public SecretRedactor(IEnumerable<string?> secrets)
+    /// <param name="configured">The values of the <c>Secrets</c> section that <c>{{secrets.NAME}}</c> references resolve to, masked at any length.</param>
+    public SecretRedactor(IEnumerable<string?> secrets, ConfiguredSecretValues? configured = null)
     {
         ArgumentNullException.ThrowIfNull(secrets);
         _secrets = [.. secrets.Where(s => s is { Length: >= 8 }).Select(s => s!).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        _configured = configured;
     }
 
     /// <summary>The text with every secret masked; the same instance when there was none.</summary>
@@ -30,7 +34,7 @@ public sealed partial class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = text;
-        foreach (var secret in _secrets)
+        foreach (var secret in _configured is null ? _secrets : _secrets.Concat(_configured.Current))
         {
             if (result.Contains(secret, StringComparison.Ordinal))
             {

@@ -10,7 +10,7 @@ internal sealed partial class WorkflowRun
     // Order on failure: retries, then fallback, then onError (the workflow's onFailure applies to what is left).
     private async Task<StepResult> RunActivityStepAsync(ActivityStep step, StepScope scope)
     {
-        var input = Evaluate(step.Call.Input, scope);
+        var input = Evaluate(step.Call, scope);
         await FlushBeforeAuditAsync(step.Call.Activity);
         StepFailedException failure;
         try
@@ -30,7 +30,7 @@ internal sealed partial class WorkflowRun
             try
             {
                 await FlushBeforeAuditAsync(fallback.Activity);
-                return new StepResult(await TrackActivity(_context.CallActivityAsync<JsonNode?>(fallback.Activity, Evaluate(fallback.Input, scope))));
+                return new StepResult(await TrackActivity(_context.CallActivityAsync<JsonNode?>(fallback.Activity, Evaluate(fallback, scope))));
             }
             catch (TaskFailedException e)
             {
@@ -114,7 +114,7 @@ internal sealed partial class WorkflowRun
         scope.Set(step.Id, new StepResult(output));
         try
         {
-            _compensations.Add(new CompensationEntry(step.Id, compensate.Activity, Evaluate(compensate.Input, scope)));
+            _compensations.Add(new CompensationEntry(step.Id, compensate.Activity, Evaluate(compensate, scope)));
         }
         catch (ExpressionException e)
         {

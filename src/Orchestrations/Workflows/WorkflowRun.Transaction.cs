@@ -18,7 +18,7 @@ internal sealed partial class WorkflowRun
         {
             try
             {
-                var output = await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Prepare.Activity, Evaluate(participant.Prepare.Input, scope)));
+                var output = await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Prepare.Activity, Evaluate(participant.Prepare, scope)));
                 prepared.Add((participant, output));
                 outputs[participant.Name] = Own(output);
             }
@@ -42,7 +42,7 @@ internal sealed partial class WorkflowRun
         {
             try
             {
-                await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Commit.Activity, Evaluate(participant.Commit.Input, scope.Child(Own(output), setsItem: true))));
+                await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Commit.Activity, Evaluate(participant.Commit, scope.Child(Own(output), setsItem: true))));
                 committed.Add(participant.Name);
             }
             catch (TaskFailedException e)
@@ -77,7 +77,7 @@ internal sealed partial class WorkflowRun
             var (participant, output) = prepared[i];
             try
             {
-                await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Abort.Activity, Evaluate(participant.Abort.Input, scope.Child(Own(output), setsItem: true))));
+                await TrackActivity(_context.CallActivityAsync<JsonNode?>(participant.Abort.Activity, Evaluate(participant.Abort, scope.Child(Own(output), setsItem: true))));
                 results.Add(new JsonObject { ["participant"] = participant.Name, ["status"] = "aborted" });
             }
             catch (TaskFailedException e)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Serverless.Secrets;
 using Serverless.Workflows.Expressions;
 using Serverless.Workflows.Model;
 using Serverless.Workflows.Templates;
@@ -151,6 +152,20 @@ internal sealed partial class WorkflowRun
     };
 
     private JsonNode? Evaluate(JsonTemplate template, StepScope scope) => template.Evaluate(ScopeFor(scope));
+
+    /// <summary>
+    /// Evaluates an activity call's input. The activity side resolves every <c>{{secrets.NAME}}</c> it finds, so a
+    /// reference may only come from the definition: text from the instance input, a step output or an event that
+    /// forms one fails the call instead of reading a secret the definition never named.
+    /// </summary>
+    private JsonNode? Evaluate(ActivityCall call, StepScope scope)
+    {
+        var input = Evaluate(call.Input, scope);
+        if (SecretReference.Count(input) > call.Input.SecretReferenceCount)
+            throw new ExpressionEvaluationException(
+                $"The input of activity '{call.Activity}' holds secret reference text that comes from data (input, a step output or an event), not from the definition; only references the definition writes are resolved.");
+        return input;
+    }
 
     private JsonNode? EvaluateOrFail(JsonTemplate template, StepScope scope, string where, string? stepId = null)
     {

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Activities;
 using Serverless.Activities.General;
@@ -6,6 +7,7 @@ using Serverless.Conformance.Tests.Orchestrators;
 using Serverless.Orchestrations;
 using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime.Registration;
+using Serverless.Secrets;
 using Serverless.Storage;
 
 namespace Serverless.Conformance.Tests.Engines;
@@ -17,6 +19,12 @@ namespace Serverless.Conformance.Tests.Engines;
 /// </summary>
 internal static class ConformanceTasks
 {
+    /// <summary>The one secret every engine's activities can resolve (<c>{{secrets.CONFORMANCE_TOKEN}}</c>).</summary>
+    public const string SecretName = "CONFORMANCE_TOKEN";
+
+    /// <summary>Its value.</summary>
+    public const string SecretValue = "conformance-secret-7e1f0a";
+
     /// <summary>The interpreter with short compensation retries, as the workflow tests run it.</summary>
     private static readonly WorkflowInterpreterOptions s_interpreter = new() { CompensationRetry = new RetryPolicy(2, TimeSpan.FromMilliseconds(10)) };
 
@@ -49,9 +57,10 @@ internal static class ConformanceTasks
                 : Factory(o.OrchestratorType)))
             .Concat(s_scenarioOrchestrators.Select(o => (o.Name, Factory(o.Type))));
 
-    /// <summary>Every activity by name and class.</summary>
-    public static IEnumerable<(string Name, Type Type)> Activities() =>
-        ActivityCatalog.All.Select(a => (a.Name, a.ActivityType)).Concat(s_scenarioActivities);
+    /// <summary>Every activity by name, with how to create it for a call (the catalog's own way, as the hosts do).</summary>
+    public static IEnumerable<(string Name, Func<IServiceProvider, ITaskActivity> Create)> Activities() =>
+        ActivityCatalog.All.Select(a => (a.Name, (Func<IServiceProvider, ITaskActivity>)a.Create))
+            .Concat(s_scenarioActivities.Select(a => (a.Name, ActivityFactory(a.Type))));
 
     /// <summary>The registry our runtime runs.</summary>
     public static TaskRegistry ForOurRuntime()
@@ -62,9 +71,9 @@ internal static class ConformanceTasks
             registry.AddOrchestrator(name, _ => create());
         }
 
-        foreach (var (name, type) in Activities())
+        foreach (var (name, create) in Activities())
         {
-            registry.AddActivity(name, sp => Recorded(sp, name, type));
+            registry.AddActivity(name, sp => Recorded(sp, name, create));
         }
 
         return registry;
@@ -78,9 +87,9 @@ internal static class ConformanceTasks
             registry.AddOrchestrator(name, create);
         }
 
-        foreach (var (name, type) in Activities())
+        foreach (var (name, create) in Activities())
         {
-            registry.AddActivity(name, sp => Recorded(sp, name, type));
+            registry.AddActivity(name, sp => Recorded(sp, name, create));
         }
     }
 
@@ -92,6 +101,9 @@ internal static class ConformanceTasks
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CallLog>();
         services.AddSingleton<ScriptedWorld>();
+        services.AddSingleton<ISecretSource>(new ConfigurationSecretSource(new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"{ConfigurationSecretSource.Section}:{SecretName}", SecretValue)])
+            .Build()));
         services.AddServerlessActivities();
 
         // External HTTP endpoints are the one boundary faked: the sample workflows' http steps reach a scripted world.
@@ -105,6 +117,9 @@ internal static class ConformanceTasks
 
     private static Func<ITaskOrchestrator> Factory(Type type) => () => (ITaskOrchestrator)Activator.CreateInstance(type)!;
 
-    private static RecordingActivity Recorded(IServiceProvider services, string name, Type type) =>
-        new(name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type), services.GetRequiredService<CallLog>());
+    private static Func<IServiceProvider, ITaskActivity> ActivityFactory(Type activityType) =>
+        services => (ITaskActivity)ActivatorUtilities.CreateInstance(services, activityType);
+
+    private static RecordingActivity Recorded(IServiceProvider services, string name, Func<IServiceProvider, ITaskActivity> create) =>
+        new(name, create(services), services.GetRequiredService<CallLog>());
 }

@@ -15,12 +15,23 @@ public sealed class ScriptedWorld : HttpMessageHandler
     /// <summary>Every request as "METHOD url", in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The Authorization header of every request that had one, by URL.</summary>
+    public ConcurrentDictionary<string, string> Authorizations { get; } = new(StringComparer.Ordinal);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var url = request.RequestUri!.ToString();
         Requests.Enqueue($"{request.Method} {url}");
+        var authorization = request.Headers.Authorization?.ToString();
+        if (authorization is not null)
+        {
+            Authorizations[url] = authorization;
+        }
+
         var body = url switch
         {
+            // A shop that echoes the credentials it was sent, as a careless API might.
+            _ when url.StartsWith("https://shop.example/", StringComparison.Ordinal) => new System.Text.Json.Nodes.JsonObject { ["authorization"] = authorization }.ToJsonString(),
             _ when url.StartsWith("https://crm.example/", StringComparison.Ordinal) => """{ "vip": false, "customer": "acme" }""",
             _ when url.StartsWith("https://export.example/jobs/", StringComparison.Ordinal) => _polls.AddOrUpdate(url, 1, (_, n) => n + 1) < 3
                 ? """{ "status": "running" }"""

@@ -78,7 +78,7 @@ public sealed class GrpcClientHost : IAsyncLifetime
 
                         foreach (var activity in ActivityCatalog.All)
                         {
-                            registry.AddActivity(activity.Name, activity.ActivityType);
+                            registry.AddActivity(activity.Name, sp => activity.Create(sp));
                         }
                     });
                     worker.UseGrpc(channel);

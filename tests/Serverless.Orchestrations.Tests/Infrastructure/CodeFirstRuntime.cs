@@ -58,7 +58,7 @@ internal sealed class CodeFirstRuntime : IAsyncDisposable
 
         foreach (var activity in ActivityCatalog.All.Where(a => except?.Contains(a.Name) != true))
         {
-            registry.AddActivity(activity.Name, activity.ActivityType);
+            registry.AddActivity(activity.Name, activity.Create);
         }
 
         extra?.Invoke(registry);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Activities;
@@ -14,6 +15,7 @@ using Serverless.Orchestrations.Workflows;
 using Serverless.Runtime;
 using Serverless.Runtime.History;
 using Serverless.Runtime.Registration;
+using Serverless.Secrets;
 using Serverless.Storage;
 using Serverless.Tests.Infrastructure;
 using Serverless.Workflows;
@@ -33,6 +35,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     private readonly Action<TaskRegistry>? _activities;
     private readonly WorkflowInterpreterOptions _options;
     private readonly Func<HttpRequestMessage, HttpResponseMessage>? _http;
+    private IReadOnlyDictionary<string, string>? _secrets;
     private SqliteTableStore? _tables;
 
     private WorkflowTestHost(
@@ -73,11 +76,12 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         Action<TaskRegistry>? activities = null,
         WorkflowInterpreterOptions? options = null,
         FakeTimeProvider? clock = null,
-        Func<HttpRequestMessage, HttpResponseMessage>? http = null)
+        Func<HttpRequestMessage, HttpResponseMessage>? http = null,
+        IReadOnlyDictionary<string, string>? secrets = null)
     {
         var folder = new TempFolder("workflows");
         Directory.CreateDirectory(folder.Path);
-        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock, http);
+        var host = new WorkflowTestHost(folder, activities, options ?? FastOptions, clock, http) { _secrets = secrets };
         await host.StartRuntimeAsync();
         return host;
     }
@@ -179,6 +183,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         var collection = new ServiceCollection()
             .AddSingleton<ITableStore>(_tables)
             .AddSingleton(time)
+            .AddSingleton<ISecretSource>(new ConfigurationSecretSource(new ConfigurationBuilder()
+                .AddInMemoryCollection((_secrets ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create<string, string?>($"Secrets:{s.Key}", s.Value)))
+                .Build()))
             .AddServerlessActivities();
         if (_http is { } respond)
         {
@@ -194,7 +201,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         var registry = new TaskRegistry()
             .AddOrchestrator(WorkflowRunInput.OrchestratorName, _ => new WorkflowOrchestrator(_options));
         foreach (var activity in ActivityCatalog.All)
-            registry.AddActivity(activity.Name, activity.ActivityType);
+            registry.AddActivity(activity.Name, activity.Create);
         _activities?.Invoke(registry);
         Runtime = await DurableRuntime.StartAsync(
             new DurableRuntimeOptions

@@ -46,6 +46,9 @@ public static class DiagnosticCodes
     /// <summary><c>item</c> or <c>index</c> is used where no foreach, loop or transaction provides it.</summary>
     public const string ScopeUnavailable = "WF203";
 
+    /// <summary>A secret reference outside an activity's input, or not a template hole of its own.</summary>
+    public const string SecretNotAllowed = "WF204";
+
     /// <summary>Two steps share an id.</summary>
     public const string DuplicateStepId = "WF301";
 
@@ -87,6 +90,12 @@ public static class DiagnosticCodes
 
     /// <summary>An activity is registered but not on the allow-list policy.</summary>
     public const string ActivityNotAllowed = "WF402";
+
+    /// <summary>A secret reference in the input of an activity that does not accept secrets (it stores its input).</summary>
+    public const string SecretsNotAccepted = "WF403";
+
+    /// <summary>A secret reference names a secret the secret source does not have.</summary>
+    public const string UnknownSecret = "WF404";
 
     /// <summary>An approval step names no approvers.</summary>
     public const string NoApprovers = "WF501";

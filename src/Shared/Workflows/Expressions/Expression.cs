@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Serverless.Secrets;
 
 namespace Serverless.Workflows.Expressions;
 
@@ -11,7 +12,7 @@ public sealed class Expression
 {
     /// <summary>The scope roots an expression may start with.</summary>
     public static readonly IReadOnlySet<string> Roots =
-        new HashSet<string>(StringComparer.Ordinal) { "input", "steps", "vars", "item", "index", "instance", "now" };
+        new HashSet<string>(StringComparer.Ordinal) { "input", "steps", "vars", "item", "index", "instance", "now", SecretReference.Root };
 
     private readonly ExpressionNode _root;
 
@@ -21,6 +22,8 @@ public sealed class Expression
         _root = root;
         StepReferences = references.Steps;
         ScopesUsed = references.Scopes;
+        SecretReferences = references.Secrets;
+        SecretName = root is PathNode { Root: SecretReference.Root, Segments: [MemberSegment name] } ? name.Name : null;
     }
 
     /// <summary>The source text.</summary>
@@ -31,6 +34,16 @@ public sealed class Expression
 
     /// <summary>The scope roots this expression reads (e.g. <c>input</c>, <c>item</c>).</summary>
     public IReadOnlySet<string> ScopesUsed { get; }
+
+    /// <summary>Names of the secrets this expression reads through <c>secrets.NAME</c>.</summary>
+    public IReadOnlySet<string> SecretReferences { get; }
+
+    /// <summary>
+    /// The secret's name when the whole expression is one reference, <c>secrets.NAME</c>; null otherwise. Only such an
+    /// expression, as a template hole of its own, is a valid use: it evaluates to the reference text, which the activity
+    /// side resolves.
+    /// </summary>
+    public string? SecretName { get; }
 
     /// <summary>Parses and checks an expression.</summary>
     /// <param name="text">The expression text.</param>

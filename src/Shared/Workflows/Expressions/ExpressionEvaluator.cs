@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Serverless.Secrets;
 
 namespace Serverless.Workflows.Expressions;
 
@@ -71,6 +72,9 @@ internal sealed partial class ExpressionEvaluator
                 current = _scope.Vars.TryGetValue(name.Name, out var value) ? value : null;
                 start = 1;
                 break;
+            case SecretReference.Root:
+                // The value stays out of the orchestration: the reference text travels to the activity, which resolves it.
+                return path.Segments is [MemberSegment secret] ? JsonValue.Create(SecretReference.Format(secret.Name)) : null;
             default:
                 current = _scope.Resolve(path.Root);
                 break;

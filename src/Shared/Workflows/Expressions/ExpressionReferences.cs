@@ -1,3 +1,5 @@
+using Serverless.Secrets;
+
 namespace Serverless.Workflows.Expressions;
 
 /// <summary>Collects and checks the scope roots and step ids an expression reads.</summary>
@@ -8,6 +10,8 @@ internal sealed class ExpressionReferences
     public HashSet<string> Steps { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Scopes { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Secrets { get; } = new(StringComparer.Ordinal);
 
     private IReadOnlySet<string> _roots = Expression.Roots;
 
@@ -54,6 +58,12 @@ internal sealed class ExpressionReferences
                 if (first is null || path.Segments.Count < 2 || path.Segments[1] is not MemberSegment { Name: "output" or "error" })
                     throw new ExpressionSyntaxException("Step references have the form steps.<id>.output or steps.<id>.error", path.Position);
                 Steps.Add(first.Name);
+                break;
+            case SecretReference.Root:
+                if (path.Segments.Count != 1 || first is null || !SecretName.IsValid(first.Name))
+                    throw new ExpressionSyntaxException(
+                        $"Secret references have the form secrets.NAME, NAME a letter or '_' then letters, digits or '_' (at most {SecretName.MaxLength})", path.Position);
+                Secrets.Add(first.Name);
                 break;
             case "vars" when first is null:
                 throw new ExpressionSyntaxException("Variable references have the form vars.<name>", path.Position);

@@ -31,6 +31,9 @@ public sealed class JsonTemplate
     /// <summary>Every expression in the template with the JSON path of the string that holds it.</summary>
     public IReadOnlyList<TemplateExpression> Expressions { get; }
 
+    /// <summary>How many <c>{{secrets.NAME}}</c> holes the template has: each evaluates to one reference text.</summary>
+    public int SecretReferenceCount => Expressions.Count(e => e.Expression.SecretName is not null);
+
     /// <summary>Compiles a JSON value, reporting each malformed string through <paramref name="onError"/>.</summary>
     /// <param name="value">The JSON value (null for JSON null).</param>
     /// <param name="path">JSON path of <paramref name="value"/>, used in reported errors and in <see cref="Expressions"/>.</param>

@@ -1,3 +1,4 @@
+using Serverless.Secrets;
 using Serverless.Workflows.Model;
 
 namespace Serverless.Workflows.Validation;
@@ -7,6 +8,15 @@ public sealed record ValidationOptions
 {
     /// <summary>Activity names the runtime knows; null skips the check (e.g. when editing offline).</summary>
     public IReadOnlySet<string>? ActivityRegistry { get; init; }
+
+    /// <summary>Where secrets come from; a <c>{{secrets.NAME}}</c> it does not have fails validation. Null skips the check.</summary>
+    public ISecretSource? Secrets { get; init; }
+
+    /// <summary>
+    /// Activities whose input may hold secret references (those that send it on or return it, masked, rather than store
+    /// it); null allows any activity.
+    /// </summary>
+    public IReadOnlySet<string>? SecretActivities { get; init; }
 
     /// <summary>Governance allow-list: when set, only these activities may be used.</summary>
     public IReadOnlySet<string>? AllowedActivities { get; init; }

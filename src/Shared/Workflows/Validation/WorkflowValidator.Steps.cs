@@ -55,7 +55,7 @@ public sealed partial class WorkflowValidator
 
     private void CheckCall(ActivityCall call, ReferenceScope scope)
     {
-        CheckTemplate(call.Input, scope);
+        CheckTemplate(call.Input, scope, call);
         if (call.Activity.Length == 0)
             return;
         if (_options.ActivityRegistry is { } registry && !registry.Contains(call.Activity))

@@ -85,16 +85,19 @@ public sealed partial class WorkflowValidator
         WalkSequence(loop.Body, iteration);
     }
 
-    private void CheckTemplate(JsonTemplate template, ReferenceScope scope)
+    // Only an activity call's input may resolve secrets (call is null everywhere else).
+    private void CheckTemplate(JsonTemplate template, ReferenceScope scope, ActivityCall? call = null)
     {
         foreach (var site in template.Expressions)
-            CheckExpression(site.Expression, site.Path, scope);
+            CheckExpression(site.Expression, site.Path, scope, call);
     }
 
-    private void CheckExpression(Expression? expression, string path, ReferenceScope scope)
+    private void CheckExpression(Expression? expression, string path, ReferenceScope scope, ActivityCall? call = null)
     {
         if (expression is null)
             return;
+        if (expression.SecretReferences.Count > 0)
+            CheckSecrets(expression, path, call);
         if (!scope.HasItem && expression.ScopesUsed.Contains("item"))
             _diagnostics.Add(DiagnosticCodes.ScopeUnavailable, path,
                 $"'item' is only available inside a foreach body or a transaction's commit/abort input (in '{expression.Text}').");
