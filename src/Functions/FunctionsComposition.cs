@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serverless.Activities;
 using Serverless.Api;
 using Serverless.Secrets;
@@ -13,7 +14,7 @@ namespace Serverless.Functions;
 /// registers (<see cref="ActivityServiceCollectionExtensions.AddServerlessActivities"/>,
 /// <see cref="ApiServiceCollectionExtensions.AddServerlessApi"/>), configured from the same app settings
 /// (<c>TaskHubName</c>, <c>MaxRequestBodyBytes</c>, <c>DefaultRetention</c>, <c>AuditRetention</c>, <c>ApprovalRequestWait</c>), with the
-/// product tables in the app's storage account.
+/// product tables in the app's storage account, created when the worker starts (<see cref="ProductTablesStartup"/>).
 /// </summary>
 internal static class FunctionsComposition
 {
@@ -40,6 +41,7 @@ internal static class FunctionsComposition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
+        services.AddHostedService<ProductTablesStartup>();
         return services.AddServerlessApi(sp => options with { Validation = options.Validation with { Secrets = sp.GetRequiredService<ISecretSource>() } });
     }
 }
