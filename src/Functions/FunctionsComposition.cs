@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serverless.Activities;
 using Serverless.Api;
+using Serverless.Api.Access;
 using Serverless.Workflows.Validation;
 
 namespace Serverless.Functions;
@@ -35,6 +37,24 @@ internal static class FunctionsComposition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
+        AddRouteGuard(services, configuration);
         return services.AddServerlessApi(_ => options);
+    }
+
+    // Roles (docs/security.md): resolved once at startup so a bad setting stops the app instead of refusing every call.
+    private static void AddRouteGuard(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient(MasterKeyProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        var site = configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? new Uri($"https://{host}") : null;
+        services.AddSingleton(sp =>
+        {
+            var probe = site is null ? null : new MasterKeyProbe(
+                () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(MasterKeyProbe.ClientName),
+                site,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<MasterKeyProbe>>());
+            return new CallerResolver(AppServiceCallers.Options(configuration, probe is null ? null : probe.IsMasterKeyAsync));
+        });
+        services.AddSingleton<RouteGuard>();
     }
 }
