@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Durable;
+using Serverless.Api.Access;
 using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
 using Serverless.Api.Definitions;
@@ -21,8 +22,8 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <paramref name="options"/>, the definition and schedule stores, the workflow starter, every HTTP handler
-    /// and both timer handlers, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
-    /// activities (<c>AddServerlessActivities</c>: the approvals inbox and the audit trail).
+    /// and both timer handlers, the route guard and the access trail, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/>, a
+    /// <see cref="CallerResolver"/> and the activities (<c>AddServerlessActivities</c>: the approvals inbox and the audit trail).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="options">Builds the handler options.</param>
@@ -46,6 +47,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DefinitionEndpoints>();
         services.AddSingleton<StartEndpoints>();
         services.AddSingleton<ScheduleEndpoints>();
+        services.AddSingleton<AccessTrail>();
+        services.AddSingleton<RouteGuard>();
         services.AddSingleton<ApprovalEndpoints>();
         services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<MetricsEndpoint>();

@@ -37,12 +37,12 @@ internal static class FunctionsComposition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
-        AddRouteGuard(services, configuration);
+        AddCallerResolver(services, configuration);
         return services.AddServerlessApi(_ => options);
     }
 
     // Roles (docs/security.md): resolved once at startup so a bad setting stops the app instead of refusing every call.
-    private static void AddRouteGuard(IServiceCollection services, IConfiguration configuration)
+    private static void AddCallerResolver(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient(MasterKeyProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         var site = configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? new Uri($"https://{host}") : null;
@@ -55,6 +55,5 @@ internal static class FunctionsComposition
                 sp.GetRequiredService<ILogger<MasterKeyProbe>>());
             return new CallerResolver(AppServiceCallers.Options(configuration, probe is null ? null : probe.IsMasterKeyAsync));
         });
-        services.AddSingleton<RouteGuard>();
     }
 }

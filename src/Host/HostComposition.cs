@@ -48,7 +48,6 @@ public static class HostComposition
         services.AddSingleton(settings);
         services.AddSingleton(key);
         services.AddSingleton(LocalCallers.Resolver(key, settings));
-        services.AddSingleton<RouteGuard>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITableStore>(sp => TableStoreFactory.Create(
             settings.TableStorage, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));

@@ -39,7 +39,8 @@ public sealed class CallerResolver(CallerResolverOptions options)
         ArgumentNullException.ThrowIfNull(request);
         var sent = SentKey(request);
         var principal = ClientPrincipal.From(request);
-        var name = principal?.Name ?? CallerIdentity.HeaderName(request);
+        // App Service sends both headers; the name header is what approvers have always been matched on, so it wins.
+        var name = CallerIdentity.HeaderName(request) ?? principal?.Name;
 
         var roles = new HashSet<ApiRole>();
         string via;
