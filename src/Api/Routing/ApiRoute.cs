@@ -12,7 +12,8 @@ public sealed record ApiRoute(string FunctionName, IReadOnlyList<string> Methods
 {
     /// <summary>
     /// The role a caller needs (docs/security.md); every route names one, <see cref="ApiRole.Anyone"/> for routes that
-    /// need no key. Null only while a route is being added: a guard test fails until it names one.
+    /// need no key. Null only while a route is being added: a guard test fails until it names one, and until then only
+    /// admin may call it.
     /// </summary>
     public ApiRole? Role { get; init; }
 }
