@@ -45,7 +45,8 @@ public sealed partial class AccessTrail
         var caller = CallerIdentity.Caller(request);
         var actor = caller is not null ? caller.Name ?? caller.Via : CallerIdentity.HeaderName(request) ?? "unknown";
         var needed = ApiRoles.Name(requiredRole);
-        Log.Refused(_logger, route, needed, actor, reason);
+        // The log says how the caller was recognised, not who it is: names stay in the audit trail, out of logs.
+        Log.Refused(_logger, route, needed, caller?.Via ?? "a principal without a resolved caller");
         try
         {
             await _trail.AppendAsync(
@@ -80,8 +81,8 @@ public sealed partial class AccessTrail
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6701, Level = LogLevel.Warning, Message = "Refused {Route} (needs {Role}) for {Caller}: {Reason}")]
-        public static partial void Refused(ILogger logger, string route, string role, string caller, string reason);
+        [LoggerMessage(EventId = 6701, Level = LogLevel.Warning, Message = "Refused {Route} (needs {Role}) for a caller recognised by {Via}.")]
+        public static partial void Refused(ILogger logger, string route, string role, string via);
 
         [LoggerMessage(EventId = 6702, Level = LogLevel.Error, Message = "Could not record the refusal of {Route} in the access trail.")]
         public static partial void AuditFailed(ILogger logger, string route, Exception exception);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Serverless.Api.Http;
 using Serverless.Durable;
@@ -14,7 +15,7 @@ namespace Serverless.Api.Access;
 /// <param name="IdentityProvider">The provider (<c>auth_typ</c>, e.g. <c>aad</c>).</param>
 /// <param name="Name">The principal's name, or null when its claims carry none.</param>
 /// <param name="RoleValues">Every role claim's value (Entra app roles), as sent.</param>
-public sealed record ClientPrincipal(string? IdentityProvider, string? Name, IReadOnlyList<string> RoleValues)
+public sealed partial record ClientPrincipal(string? IdentityProvider, string? Name, IReadOnlyList<string> RoleValues)
 {
     /// <summary>The header App Service authentication sets.</summary>
     public const string Header = "x-ms-client-principal";
@@ -103,6 +104,11 @@ public sealed record ClientPrincipal(string? IdentityProvider, string? Name, IRe
         }
 
         var provider = OptionalString(root, "auth_typ");
+        if (provider is not null && !ProviderName().IsMatch(provider))
+        {
+            throw Invalid($"'auth_typ' in the {Header} header must be 1-64 letters, digits, '.', '_' or '-'.");
+        }
+
         var nameType = OptionalString(root, "name_typ");
         var roleType = OptionalString(root, "role_typ");
         if (!root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
@@ -157,4 +163,8 @@ public sealed record ClientPrincipal(string? IdentityProvider, string? Name, IRe
         : throw Invalid($"'{property}' in the {Header} header must be a string.");
 
     private static ApiProblemException Invalid(string detail) => new(400, Title, detail);
+
+    // Easy Auth's provider names (aad, google, github, apple, or a custom OpenID Connect provider's name).
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderName();
 }

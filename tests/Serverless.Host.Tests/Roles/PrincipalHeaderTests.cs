@@ -32,6 +32,7 @@ public sealed class PrincipalHeaderTests(RolesHost fixture) : IClassFixture<Role
         { "claim value a number", Encode("""{"claims":[{"typ":"roles","val":1}]}"""), 400 },
         { "claim an array", Encode("""{"claims":[["roles","admin"]]}"""), 400 },
         { "auth_typ an object", Encode("""{"auth_typ":{},"claims":[]}"""), 400 },
+        { "auth_typ with a line break", Encode("""{"auth_typ":"aad\nforged log line","claims":[]}"""), 400 },
         { "deep nesting", Encode("{\"claims\":[],\"x\":" + new string('[', 64) + new string(']', 64) + "}"), 400 },
         { "invalid UTF-8", Convert.ToBase64String([0x7B, 0xFF, 0xFE, 0x7D]), 400 },
         { "bidi override in the name", Principal("ali\u202Ece"), 400 },

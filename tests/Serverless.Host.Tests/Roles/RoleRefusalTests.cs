@@ -89,7 +89,7 @@ public sealed class RoleRefusalTests(RolesHost fixture) : IClassFixture<RolesHos
             Assert.DoesNotContain(fixture.Host.Logs.Lines, line => line.AllText.Contains(key, StringComparison.Ordinal));
         }
 
-        Assert.Contains(fixture.Host.Logs.Lines, line => line.Message.StartsWith("Refused ActivateDefinitionVersion (needs author) for reader", StringComparison.Ordinal));
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Message == "Refused ActivateDefinitionVersion (needs author) for a caller recognised by key 'reader'.");
     }
 
     [Fact]
