@@ -38,17 +38,14 @@ public sealed class CallerResolver(CallerResolverOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sent = SentKey(request);
-        var principal = ClientPrincipal.From(request);
-        // App Service sends both headers; the name header is what approvers have always been matched on, so it wins.
-        var name = CallerIdentity.HeaderName(request) ?? principal?.Name;
-
         var roles = new HashSet<ApiRole>();
         string via;
+        string? keyName = null;
         if (_keys.Match(sent) is { } key)
         {
             roles.UnionWith(key.Roles);
             via = $"key '{key.Name}'";
-            name ??= key.NamesCaller ? key.Name : null;
+            keyName = key.NamesCaller ? key.Name : null;
         }
         else if (sent.Length > 0 && options.IsMasterKey is { } isMaster && await isMaster(sent, cancellationToken))
         {
@@ -70,6 +67,10 @@ public sealed class CallerResolver(CallerResolverOptions options)
                     : $"The key sent in {KeyHeader} or {KeyQuery} is not valid for this route.");
         }
 
+        // Principal headers are read only once the key is good: a caller without one learns nothing from their checks.
+        var principal = ClientPrincipal.From(request);
+        // App Service sends both headers; the name header is what approvers have always been matched on, so it wins.
+        var name = CallerIdentity.HeaderName(request) ?? principal?.Name ?? keyName;
         if (principal is not null && options.PrincipalRolesTrusted)
         {
             var granted = principal.RoleValues.Select(ApiRoles.Find).OfType<ApiRole>().ToList();
