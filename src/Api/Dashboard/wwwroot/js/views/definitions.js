@@ -105,7 +105,8 @@ export async function publishView() {
   const element = h('div', {},
     h('p', { class: 'crumbs' }, h('a', { href: '#/definitions' }, 'Definitions'), ' / publish'),
     h('h1', {}, 'Publish a definition'),
-    h('p', {}, 'Paste or upload a workflow definition. Publishing needs the admin key; a new version becomes active at once.'),
+    h('p', {}, 'Paste or upload a workflow definition. Publishing needs the author role; a new version becomes active at once.'),
+    may('author') ? null : h('p', { class: 'notice-box' }, `${needs('author')} The host will refuse to publish.`),
     form, result);
   return { element, title: 'Publish a definition' };
 }
