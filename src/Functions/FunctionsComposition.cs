@@ -14,7 +14,8 @@ namespace Serverless.Functions;
 /// registers (<see cref="ActivityServiceCollectionExtensions.AddServerlessActivities"/>,
 /// <see cref="ApiServiceCollectionExtensions.AddServerlessApi"/>), configured from the same app settings
 /// (<c>TaskHubName</c>, <c>MaxRequestBodyBytes</c>, <c>DefaultRetention</c>, <c>AuditRetention</c>, <c>ApprovalRequestWait</c>), with the
-/// product tables in the app's storage account.
+/// product tables in the app's storage account, and the callers' roles (<c>FunctionKeyRoles</c>, <c>Keys__NAME__*</c>,
+/// App Service authentication; <see cref="AppServiceCallers"/>).
 /// </summary>
 internal static class FunctionsComposition
 {
@@ -41,19 +42,26 @@ internal static class FunctionsComposition
         return services.AddServerlessApi(_ => options);
     }
 
-    // Roles (docs/security.md): resolved once at startup so a bad setting stops the app instead of refusing every call.
+    // Roles (docs/security.md). The settings are read here, so a bad one stops the worker at start instead of
+    // refusing every call later.
     private static void AddCallerResolver(IServiceCollection services, IConfiguration configuration)
     {
+        var options = AppServiceCallers.Options(configuration, isMasterKey: null);
         services.AddHttpClient(MasterKeyProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         var site = configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? new Uri($"https://{host}") : null;
         services.AddSingleton(sp =>
         {
-            var probe = site is null ? null : new MasterKeyProbe(
+            if (site is null)
+            {
+                return new CallerResolver(options);
+            }
+
+            var probe = new MasterKeyProbe(
                 () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(MasterKeyProbe.ClientName),
                 site,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<MasterKeyProbe>>());
-            return new CallerResolver(AppServiceCallers.Options(configuration, probe is null ? null : probe.IsMasterKeyAsync));
+            return new CallerResolver(options with { IsMasterKey = probe.IsMasterKeyAsync });
         });
     }
 }

@@ -40,9 +40,19 @@ public static class AppServiceCallers
             throw new InvalidOperationException(e.Message, e);
         }
 
+        var keys = AccessKeys.Read(configuration);
+        try
+        {
+            _ = new AccessKeys(keys);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+
         return new CallerResolverOptions
         {
-            Keys = AccessKeys.Read(configuration),
+            Keys = keys,
             OtherKeyRoles = keyRoles,
             PrincipalRolesTrusted = string.Equals(configuration[AuthEnabledSetting], "true", StringComparison.OrdinalIgnoreCase),
             IsMasterKey = isMasterKey,

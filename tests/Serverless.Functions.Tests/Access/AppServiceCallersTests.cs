@@ -197,7 +197,7 @@ public sealed class AppServiceCallersTests
     [Fact]
     public void Options_TwoNamedKeysWithOneValue_Throws()
     {
-        var e = Assert.Throws<ArgumentException>(() => Resolver(new()
+        var e = Assert.Throws<InvalidOperationException>(() => Resolver(new()
         {
             ["Keys:a:Key"] = CiKey, ["Keys:a:Roles"] = "reader",
             ["Keys:b:Key"] = CiKey, ["Keys:b:Roles"] = "admin",
