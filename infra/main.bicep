@@ -38,8 +38,11 @@ param retentionDays int = 30
 @minValue(1)
 param auditRetentionDays int = 365
 
-@description('Client id of an Entra app registration whose tokens name approvers (Easy Auth); empty: approvals are refused until set.')
+@description('Client id of the Entra app registration whose tokens name callers (Easy Auth); its app roles (scripts/set-entra-app-roles.sh) grant the product roles. Empty: only keys are recognised and approvals are refused.')
 param approverClientId string = ''
+
+@description('Roles of a caller that presents a function key and no signed-in principal (comma-separated: reader, author, operator, approver, admin; empty for none). docs/security.md')
+param functionKeyRoles string = 'reader'
 
 @description('.NET version of the isolated worker on Flex Consumption.')
 param dotnetVersion string = '10.0'
@@ -104,6 +107,8 @@ module functionApp 'modules/function-app.bicep' = {
       // TimeSpan text (days.hh:mm:ss), as the local host reads the same settings.
       DefaultRetention: '${retentionDays}.00:00:00'
       AuditRetention: '${auditRetentionDays}.00:00:00'
+      // What a plain function key may do; signed-in callers get their Entra app roles on top (docs/security.md).
+      FunctionKeyRoles: functionKeyRoles
     }
   }
 }

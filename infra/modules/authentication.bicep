@@ -1,7 +1,9 @@
-// App Service Authentication (Easy Auth) on the Function App. Approvers are named by the
-// x-ms-client-principal-name header; with the platform module on, only Easy Auth sets that header
-// (a caller cannot), so approvals cannot be spoofed. Keys still guard the routes: unauthenticated
-// callers are let through, and a request carrying a valid Entra token gets the caller's identity.
+// App Service Authentication (Easy Auth) on the Function App. Callers are named by the
+// x-ms-client-principal-name header and get their Entra app roles (Reader, Author, Operator, Approver,
+// Admin; infra/entra/app-roles.json) from x-ms-client-principal; with the platform module on, only Easy
+// Auth sets those headers (a caller cannot), and App Service sets WEBSITE_AUTH_ENABLED=True, which is
+// when the app counts a principal's roles. Keys still guard the routes: unauthenticated callers are let
+// through with their key's roles, and a request carrying a valid Entra token adds the caller's.
 param appName string
 
 @description('Client id of the Entra app registration whose tokens identify approvers; empty turns identification off (approvals are then refused).')

@@ -11,6 +11,12 @@ public sealed record ApiOptions
     /// <summary>The key put in management URLs (<c>code=</c>), or null to leave it out.</summary>
     public string? SystemKey { get; init; }
 
+    /// <summary>
+    /// Without a <see cref="SystemKey"/>, put the key the caller sent in its management URLs (the local host): they then
+    /// grant what the caller's key grants, never more.
+    /// </summary>
+    public bool ManagementKeyFromRequest { get; init; }
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 

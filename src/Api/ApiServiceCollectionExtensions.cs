@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Durable;
+using Serverless.Api.Access;
 using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
 using Serverless.Api.Definitions;
@@ -23,8 +24,8 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <paramref name="options"/>, the definition, schedule and trigger stores, the workflow starter, every HTTP handler
-    /// and both timer handlers, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/> and the
-    /// activities (<c>AddServerlessActivities</c>: the approvals inbox, the audit trail and the secret source).
+    /// and both timer handlers, the route guard and the access trail, and writes every time in a JSON answer as <see cref="UtcTimeText"/>. The caller registers an <see cref="ITableStore"/>, a <see cref="TimeProvider"/>, a
+    /// <see cref="CallerResolver"/> and the activities (<c>AddServerlessActivities</c>: the approvals inbox, the audit trail and the secret source).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="options">Builds the handler options.</param>
@@ -52,6 +53,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<TriggerRequest>();
         services.AddSingleton<TriggerEndpoints>();
         services.AddSingleton<HookEndpoint>();
+        services.AddSingleton<AccessTrail>();
+        services.AddSingleton<RouteGuard>();
         services.AddSingleton<ApprovalEndpoints>();
         services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<MetricsEndpoint>();

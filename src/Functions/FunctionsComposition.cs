@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serverless.Activities;
 using Serverless.Api;
+using Serverless.Api.Access;
 using Serverless.Secrets;
 using Serverless.Workflows.Validation;
 
@@ -14,7 +16,8 @@ namespace Serverless.Functions;
 /// registers (<see cref="ActivityServiceCollectionExtensions.AddServerlessActivities"/>,
 /// <see cref="ApiServiceCollectionExtensions.AddServerlessApi"/>), configured from the same app settings
 /// (<c>TaskHubName</c>, <c>MaxRequestBodyBytes</c>, <c>DefaultRetention</c>, <c>AuditRetention</c>, <c>ApprovalRequestWait</c>), with the
-/// product tables in the app's storage account, created when the worker starts (<see cref="ProductTablesStartup"/>).
+/// product tables in the app's storage account, created when the worker starts (<see cref="ProductTablesStartup"/>), and
+/// the callers' roles (<c>FunctionKeyRoles</c>, <c>Keys__NAME__*</c>, App Service authentication; <see cref="AppServiceCallers"/>).
 /// </summary>
 internal static class FunctionsComposition
 {
@@ -42,6 +45,30 @@ internal static class FunctionsComposition
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
         services.AddHostedService<ProductTablesStartup>();
+        AddCallerResolver(services, configuration);
         return services.AddServerlessApi(sp => options with { Validation = options.Validation with { Secrets = sp.GetRequiredService<ISecretSource>() } });
+    }
+
+    // Roles (docs/security.md). The settings are read here, so a bad one stops the worker at start instead of
+    // refusing every call later.
+    private static void AddCallerResolver(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = AppServiceCallers.Options(configuration, isMasterKey: null);
+        services.AddHttpClient(MasterKeyProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        var site = configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? new Uri($"https://{host}") : null;
+        services.AddSingleton(sp =>
+        {
+            if (site is null)
+            {
+                return new CallerResolver(options);
+            }
+
+            var probe = new MasterKeyProbe(
+                () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(MasterKeyProbe.ClientName),
+                site,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<MasterKeyProbe>>());
+            return new CallerResolver(options with { IsMasterKey = probe.IsMasterKeyAsync });
+        });
     }
 }

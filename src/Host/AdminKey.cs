@@ -1,21 +1,18 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Serverless.Host;
 
 /// <summary>
 /// The local host's admin key: from the <c>AdminKey</c> setting, else <c>data/admin.key</c>, else generated and
-/// written there. It grants every route, as the Functions master key does.
+/// written there. It holds the admin role (every route), as the Functions master key does; <see cref="LocalCallers"/>
+/// matches it in constant time with the named keys.
 /// </summary>
 public sealed class AdminKey
 {
-    private readonly byte[] _bytes;
-
     private AdminKey(string value, string source)
     {
         Value = value;
         Source = source;
-        _bytes = Encoding.UTF8.GetBytes(value);
     }
 
     /// <summary>The key.</summary>
@@ -46,10 +43,4 @@ public sealed class AdminKey
         File.WriteAllText(path, key);
         return new AdminKey(key, path);
     }
-
-    /// <summary>Compares in constant time.</summary>
-    /// <param name="candidate">The key a caller sent.</param>
-    /// <returns>True when it is this key.</returns>
-    public bool Matches(string? candidate) =>
-        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _bytes);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
+using Serverless.Api.Access;
 using Serverless.Api.Approvals;
 using Serverless.Api.Audit;
 using Serverless.Api.Dashboard;
@@ -17,13 +18,13 @@ namespace Serverless.Host;
 /// <summary>Maps every route of <see cref="ApiRoutes"/> and <see cref="DurableApiRoutes"/> onto its host-agnostic handler.</summary>
 public static class EndpointMapping
 {
-    /// <summary>Maps the routes, each behind the key its level needs.</summary>
+    /// <summary>Maps the routes, each behind the <see cref="RouteGuard"/> (its key and its role).</summary>
     /// <param name="app">The app.</param>
     /// <returns>The app.</returns>
     public static WebApplication MapServerlessRoutes(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var key = app.Services.GetRequiredService<AdminKey>();
+        var guard = app.Services.GetRequiredService<RouteGuard>();
         var handlers = new Dictionary<ApiRoute, Delegate>
         {
             [ApiRoutes.Health] = ([FromServices] HealthEndpoint h, HttpRequest r, [FromServices] DurableTaskClient c, CancellationToken t) => h.GetAsync(r, c, t),
@@ -79,7 +80,7 @@ public static class EndpointMapping
             {
                 app.MapMethods($"/{prefix}/{route.Route}", route.Methods, handlers[route])
                     .WithName(route.FunctionName)
-                    .AddEndpointFilter(new KeyFilter(route.Authorization, key));
+                    .AddEndpointFilter(new RouteGuardFilter(route, guard));
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Activities;
 using Serverless.Api;
+using Serverless.Api.Access;
 using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
@@ -35,7 +36,7 @@ public static class HostComposition
 
         var settings = HostSettings.Read(builder.Configuration, root);
         var key = AdminKey.Load(settings);
-        HostLogging.Configure(builder, [key.Value, settings.AdminKey]);
+        HostLogging.Configure(builder, [key.Value, settings.AdminKey, .. settings.Keys.Select(k => k.Value)]);
         builder.WebHost.ConfigureKestrel(k =>
         {
             // Handlers answer 413 past MaxRequestBodyBytes; Kestrel then reads and drops the rest of a body up to four
@@ -47,6 +48,7 @@ public static class HostComposition
         services.AddProblemDetails();
         services.AddSingleton(settings);
         services.AddSingleton(key);
+        services.AddSingleton(LocalCallers.Resolver(key, settings));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ITableStore>(sp => TableStoreFactory.Create(
             settings.TableStorage, Path.Combine(settings.DataDirectory, "tables.db"), sp.GetRequiredService<TimeProvider>()));
@@ -89,7 +91,7 @@ public static class HostComposition
         services.AddServerlessApi(sp => new ApiOptions
         {
             HubName = runtimeOptions.HubName,
-            SystemKey = key.Value,
+            ManagementKeyFromRequest = true,
             MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
             DefaultRetention = settings.DefaultRetention,
             AuditRetention = settings.AuditRetention,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Serverless.Api.Access;
 using Serverless.Storage;
 
 namespace Serverless.Host;
@@ -27,6 +28,12 @@ public sealed record HostSettings
 
     /// <summary>The admin key from configuration (<c>AdminKey</c>), or null to use/generate data/admin.key.</summary>
     public string? AdminKey { get; init; }
+
+    /// <summary>
+    /// Named keys with their roles (<c>Keys__NAME__Key</c>, <c>Keys__NAME__Roles</c>), besides the admin key; a caller
+    /// with one is NAME when it sends no principal (docs/security.md).
+    /// </summary>
+    public IReadOnlyList<AccessKey> Keys { get; init; } = [];
 
     /// <summary>Largest request body, in bytes (<c>MaxRequestBodyBytes</c>).</summary>
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
@@ -72,6 +79,7 @@ public sealed record HostSettings
             TableStorage = Storage(configuration),
             StorageConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } storage ? storage : null,
             AdminKey = configuration["AdminKey"] is { Length: > 0 } key ? key : null,
+            Keys = AccessKeys.Read(configuration, "admin"),
             MaxRequestBodyBytes = Int(configuration, "MaxRequestBodyBytes") ?? 1024 * 1024,
             DefaultRetention = Span(configuration, "DefaultRetention") ?? TimeSpan.FromDays(30),
             AuditRetention = Span(configuration, "AuditRetention") ?? TimeSpan.FromDays(365),

@@ -54,7 +54,10 @@ public static class LocalSettingsFile
     public static void AddTo(ConfigurationManager configuration, string path, string[] args)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        configuration.AddInMemoryCollection(Read(path).Select(p => KeyValuePair.Create(p.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), p.Value)));
+        // As environment variables do, "__" nests (Keys__ci__Key is Keys:ci:Key); the flat name stays for settings read that way.
+        var values = Read(path);
+        configuration.AddInMemoryCollection(values.Concat(values.Where(v => v.Key.Contains("__", StringComparison.Ordinal))
+            .Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value))));
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
     }

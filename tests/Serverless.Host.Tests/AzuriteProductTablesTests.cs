@@ -34,4 +34,27 @@ public sealed class AzuriteProductTablesTests
         Assert.Equal(5, (await TestHost.ReadJsonAsync(await host.Client.GetAsync($"/api/schedules/{name}")))["nextFireTimes"]!.AsArray().Count);
         Assert.Equal(HttpStatusCode.NoContent, (await host.Client.DeleteAsync($"/api/schedules/{name}")).StatusCode);
     }
+
+    [AzuriteFact]
+    public async Task Host_OnAzurite_RefusedCallIsInTheAccessTrail()
+    {
+        AzuriteEnvironment.EnsureReachable();
+        const string ReaderKey = "azurite-reader-key-0123456789";
+        await using var host = new TestHost(settings: new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString, ["Keys:viewer:Key"] = ReaderKey, ["Keys:viewer:Roles"] = "reader",
+        });
+        var name = "az-" + Guid.NewGuid().ToString("N")[..12];
+        using var refused = new HttpRequestMessage(HttpMethod.Post, $"/api/definitions/{name}/active") { Content = JsonContent.Create(new { version = 1 }) };
+        refused.Headers.Add("x-functions-key", ReaderKey);
+
+        var response = await host.Anonymous.SendAsync(refused);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var trail = await TestHost.ReadJsonAsync(await host.Client.GetAsync("/api/instances/~access/audit"));
+        Assert.True((bool)trail["verification"]!["intact"]!);
+        var entry = Assert.Single(trail["entries"]!.AsArray(), e => (string?)e!["details"]!["path"] == $"/api/definitions/{name}/active");
+        Assert.Equal("viewer", (string?)entry!["actor"]);
+        Assert.Equal("author", (string?)entry["details"]!["requiredRole"]);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Activities.Approvals;
+using Serverless.Api.Access;
 using Serverless.Api.Durable;
 using Serverless.Api.Http;
 using Serverless.Approvals;
@@ -15,7 +16,8 @@ namespace Serverless.Api.Approvals;
 /// <param name="inbox">The approvals inbox.</param>
 /// <param name="time">Stamps decisions.</param>
 /// <param name="options">The body limit.</param>
-public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, ApiOptions options)
+/// <param name="access">Records a decision refused because the step does not list the caller.</param>
+public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, ApiOptions options, AccessTrail access)
 {
     private const int MaxCommentChars = 2000;
     private static readonly TimeSpan RequestPollInterval = TimeSpan.FromMilliseconds(250);
@@ -82,6 +84,7 @@ public sealed class ApprovalEndpoints(ApprovalInbox inbox, TimeProvider time, Ap
             }
             catch (ApproverNotListedException e)
             {
+                await access.RecordAsync(request, Routing.ApiRoutes.DecideApproval.FunctionName, ApiRole.Approver, e.Message, cancellationToken);
                 throw new ApiProblemException(403, "Not an approver", e.Message);
             }
             catch (ApprovalConflictException e)

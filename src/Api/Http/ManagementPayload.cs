@@ -33,7 +33,7 @@ public sealed record ManagementPayload(
         ArgumentNullException.ThrowIfNull(options);
         var instance = $"{request.Scheme}://{request.Host}{request.PathBase}/{Routing.DurableApiRoutes.Prefix}/instances/{Uri.EscapeDataString(instanceId)}";
         var query = $"taskHub={Uri.EscapeDataString(options.HubName)}&connection=Storage"
-            + (options.SystemKey is { } key ? $"&code={Uri.EscapeDataString(key)}" : string.Empty);
+            + (Key(request, options) is { } key ? $"&code={Uri.EscapeDataString(key)}" : string.Empty);
         return new ManagementPayload(
             instanceId,
             $"{instance}?{query}",
@@ -44,6 +44,9 @@ public sealed record ManagementPayload(
             $"{instance}?{query}",
             $"{instance}/restart?{query}");
     }
+
+    private static string? Key(HttpRequest request, ApiOptions options) =>
+        options.SystemKey ?? (options.ManagementKeyFromRequest && Access.CallerResolver.SentKey(request) is { Length: > 0 } sent ? sent : null);
 
     /// <summary>202 Accepted with <c>Location</c> (the status URL), <c>Retry-After</c> and this payload.</summary>
     /// <returns>The result.</returns>

@@ -105,6 +105,8 @@ public static partial class OpenApiDocument
             operation["requestBody"] = new JsonObject { ["required"] = false, ["content"] = new JsonObject { ["application/json"] = new JsonObject() } };
         }
 
+        // docs/security.md: the role each operation needs, from the same table the hosts enforce.
+        operation["x-required-role"] = route.Role is { } role ? Access.ApiRoles.Name(role) : null;
         if (route.Authorization != RouteAuthorization.Anonymous)
         {
             operation["security"] = new JsonArray(new JsonObject { ["functionKeyHeader"] = new JsonArray() }, new JsonObject { ["functionKeyQuery"] = new JsonArray() });

@@ -15,8 +15,8 @@ namespace Serverless.Api.Workflows;
 /// published with exactly the given content hash, the definition text and every sub-workflow of the closure
 /// must hash to their published hashes, and the instance then starts from the store's copy (never the text that
 /// came in), with the caller, not the body, as <c>startedBy</c>. A <c>continuation</c> is the interpreter's own
-/// state and is refused. Publishing needs the Admin level; this gate is what stops a Function-level caller from
-/// running a definition nobody published.
+/// state and is refused. Publishing needs the author role; this gate is what stops an operator from running a
+/// definition nobody published.
 /// </summary>
 /// <param name="definitions">The definition store.</param>
 /// <param name="starter">Builds run inputs from the store.</param>
@@ -39,7 +39,7 @@ public sealed class PublishedRunGate(DefinitionStore definitions, WorkflowStarte
     {
         var run = Read(body);
         var stored = await definitions.GetAsync(run.Workflow, run.Version, cancellationToken)
-            ?? throw ApiProblemException.NotFound($"Workflow '{run.Workflow}' has no published version {run.Version}; publish it (POST /api/definitions, Admin level) before running it.");
+            ?? throw ApiProblemException.NotFound($"Workflow '{run.Workflow}' has no published version {run.Version}; publish it (POST /api/definitions, author role) before running it.");
         if (!string.Equals(stored.ContentHash, run.ContentHash, StringComparison.Ordinal))
         {
             throw NotPublished($"contentHash '{run.ContentHash}' is not the published hash of {run.Workflow}@{run.Version} ({stored.ContentHash}).");

@@ -13,7 +13,7 @@ public sealed class DefinitionFunctions(DefinitionEndpoints endpoints)
     /// <param name="request">The request.</param>
     /// <returns>The handler's response.</returns>
     [Function("PublishDefinition")]
-    public Task<IActionResult> PublishDefinition([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "definitions")] HttpRequest request) =>
+    public Task<IActionResult> PublishDefinition([HttpTrigger(AuthorizationLevel.Function, "post", Route = "definitions")] HttpRequest request) =>
         endpoints.PublishAsync(request, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>List workflows.</summary>
@@ -44,6 +44,6 @@ public sealed class DefinitionFunctions(DefinitionEndpoints endpoints)
     /// <param name="name">The workflow name.</param>
     /// <returns>The handler's response.</returns>
     [Function("ActivateDefinitionVersion")]
-    public Task<IActionResult> ActivateDefinitionVersion([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "definitions/{name}/active")] HttpRequest request, string name) =>
+    public Task<IActionResult> ActivateDefinitionVersion([HttpTrigger(AuthorizationLevel.Function, "post", Route = "definitions/{name}/active")] HttpRequest request, string name) =>
         endpoints.ActivateAsync(request, name, request.HttpContext.RequestAborted).AsActionResult();
 }

@@ -29,7 +29,7 @@ public sealed class ScheduleFunctions(ScheduleEndpoints endpoints)
     /// <param name="id">The schedule id.</param>
     /// <returns>The handler's response.</returns>
     [Function("PutSchedule")]
-    public Task<IActionResult> PutSchedule([HttpTrigger(AuthorizationLevel.Admin, "put", Route = "schedules/{id}")] HttpRequest request, string id) =>
+    public Task<IActionResult> PutSchedule([HttpTrigger(AuthorizationLevel.Function, "put", Route = "schedules/{id}")] HttpRequest request, string id) =>
         endpoints.PutAsync(request, id, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Delete a schedule.</summary>
@@ -37,7 +37,7 @@ public sealed class ScheduleFunctions(ScheduleEndpoints endpoints)
     /// <param name="id">The schedule id.</param>
     /// <returns>The handler's response.</returns>
     [Function("DeleteSchedule")]
-    public Task<IActionResult> DeleteSchedule([HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "schedules/{id}")] HttpRequest request, string id) =>
+    public Task<IActionResult> DeleteSchedule([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "schedules/{id}")] HttpRequest request, string id) =>
         endpoints.DeleteAsync(request, id, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Pause a schedule.</summary>
@@ -45,7 +45,7 @@ public sealed class ScheduleFunctions(ScheduleEndpoints endpoints)
     /// <param name="id">The schedule id.</param>
     /// <returns>The handler's response.</returns>
     [Function("PauseSchedule")]
-    public Task<IActionResult> PauseSchedule([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "schedules/{id}/pause")] HttpRequest request, string id) =>
+    public Task<IActionResult> PauseSchedule([HttpTrigger(AuthorizationLevel.Function, "post", Route = "schedules/{id}/pause")] HttpRequest request, string id) =>
         endpoints.PauseAsync(request, id, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Resume a schedule.</summary>
@@ -53,6 +53,6 @@ public sealed class ScheduleFunctions(ScheduleEndpoints endpoints)
     /// <param name="id">The schedule id.</param>
     /// <returns>The handler's response.</returns>
     [Function("ResumeSchedule")]
-    public Task<IActionResult> ResumeSchedule([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "schedules/{id}/resume")] HttpRequest request, string id) =>
+    public Task<IActionResult> ResumeSchedule([HttpTrigger(AuthorizationLevel.Function, "post", Route = "schedules/{id}/resume")] HttpRequest request, string id) =>
         endpoints.ResumeAsync(request, id, request.HttpContext.RequestAborted).AsActionResult();
 }

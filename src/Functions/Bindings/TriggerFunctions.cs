@@ -31,7 +31,7 @@ public sealed class TriggerFunctions(TriggerEndpoints endpoints, HookEndpoint ho
     /// <param name="name">The trigger's name.</param>
     /// <returns>The handler's response.</returns>
     [Function("PutTrigger")]
-    public Task<IActionResult> PutTrigger([HttpTrigger(AuthorizationLevel.Admin, "put", Route = "triggers/{name}")] HttpRequest request, string name) =>
+    public Task<IActionResult> PutTrigger([HttpTrigger(AuthorizationLevel.Function, "put", Route = "triggers/{name}")] HttpRequest request, string name) =>
         endpoints.PutAsync(request, name, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Delete a trigger.</summary>
@@ -39,7 +39,7 @@ public sealed class TriggerFunctions(TriggerEndpoints endpoints, HookEndpoint ho
     /// <param name="name">The trigger's name.</param>
     /// <returns>The handler's response.</returns>
     [Function("DeleteTrigger")]
-    public Task<IActionResult> DeleteTrigger([HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "triggers/{name}")] HttpRequest request, string name) =>
+    public Task<IActionResult> DeleteTrigger([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "triggers/{name}")] HttpRequest request, string name) =>
         endpoints.DeleteAsync(request, name, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Pause a trigger.</summary>
@@ -47,7 +47,7 @@ public sealed class TriggerFunctions(TriggerEndpoints endpoints, HookEndpoint ho
     /// <param name="name">The trigger's name.</param>
     /// <returns>The handler's response.</returns>
     [Function("PauseTrigger")]
-    public Task<IActionResult> PauseTrigger([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "triggers/{name}/pause")] HttpRequest request, string name) =>
+    public Task<IActionResult> PauseTrigger([HttpTrigger(AuthorizationLevel.Function, "post", Route = "triggers/{name}/pause")] HttpRequest request, string name) =>
         endpoints.PauseAsync(request, name, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Resume a trigger.</summary>
@@ -55,7 +55,7 @@ public sealed class TriggerFunctions(TriggerEndpoints endpoints, HookEndpoint ho
     /// <param name="name">The trigger's name.</param>
     /// <returns>The handler's response.</returns>
     [Function("ResumeTrigger")]
-    public Task<IActionResult> ResumeTrigger([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "triggers/{name}/resume")] HttpRequest request, string name) =>
+    public Task<IActionResult> ResumeTrigger([HttpTrigger(AuthorizationLevel.Function, "post", Route = "triggers/{name}/resume")] HttpRequest request, string name) =>
         endpoints.ResumeAsync(request, name, request.HttpContext.RequestAborted).AsActionResult();
 
     /// <summary>Deliver an event to a trigger; the trigger's own key or signature authenticates it.</summary>

@@ -11,6 +11,9 @@ public sealed class DashboardHost : IAsyncLifetime
 {
     public const string Key = "dashboard-test-key-0123456789abcdef";
 
+    /// <summary>A named key ("viewer") that holds only the reader role.</summary>
+    public const string ReaderKey = "dashboard-reader-key-0123456789abcdef";
+
     private readonly TempFolder _folder = new("dashboard");
     private HostProcess? _process;
 
@@ -24,7 +27,7 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _process = await HostProcess.StartAsync(_folder.Path, Key);
+        _process = await HostProcess.StartAsync(_folder.Path, Key, "--Keys:viewer:Key", ReaderKey, "--Keys:viewer:Roles", "reader");
         Client = new HttpClient { BaseAddress = _process.BaseAddress };
         Client.DefaultRequestHeaders.Add("x-functions-key", Key);
     }

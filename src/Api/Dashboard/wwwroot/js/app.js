@@ -83,7 +83,9 @@ async function refreshIdentity() {
   try {
     session.me = await api.me();
     label.textContent = session.me.signedIn ? `Signed in as ${session.me.name}` : 'Not signed in';
-    label.title = session.me.signedIn ? 'The name the host established for this browser (App Service authentication).' : 'The host names no principal for this browser.';
+    const roles = session.me.roles?.length ? `Roles: ${session.me.roles.join(', ')}.` : 'No role: the host lets this key do nothing.';
+    label.title = `${session.me.signedIn ? 'The name the host established for this browser (App Service authentication).' : 'The host names no principal for this browser.'} ${roles}`;
+    label.dataset.roles = (session.me.roles ?? []).join(' ');
   } catch (error) {
     session.me = null;
     label.textContent = error.status === 401 ? 'Key refused' : 'Identity unknown';

@@ -1,8 +1,21 @@
 // Shared page furniture: the signed-in identity, notices, confirmations.
 import { h, replace } from './dom.js';
 
-/** Who the host says the caller is: { name, signedIn } or null while unknown. */
+/** Who the host says the caller is: { name, signedIn, roles } or null while unknown. */
 export const session = { me: null };
+
+/**
+ * Whether the caller holds `role` (reader, author, operator, approver), as GET /api/me reports: admin holds every role
+ * and any role reads. While the roles are unknown the action stays offered; the API checks every call anyway.
+ */
+export function may(role) {
+  const roles = session.me?.roles;
+  if (!Array.isArray(roles)) return true;
+  return roles.includes('admin') || roles.includes(role) || (role === 'reader' && roles.length > 0);
+}
+
+/** The tooltip of an action the caller's roles do not allow. */
+export const needs = role => `Needs the ${role} role (or admin); you hold ${session.me?.roles?.length ? session.me.roles.join(', ') : 'no role'}.`;
 
 /** Shows a short notice in the live region. */
 export function notify(text, kind = 'ok') {

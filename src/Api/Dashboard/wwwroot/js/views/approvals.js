@@ -2,7 +2,7 @@
 // no way to name anyone else, and decisions are sent without a name: the API takes it from the request.
 import { api, durable } from '../api.js';
 import { h, replace, time, relative, errorBox } from '../dom.js';
-import { session, confirmAction, perform } from '../ui.js';
+import { session, confirmAction, perform, may, needs } from '../ui.js';
 
 const REFRESH_MS = 5000;
 
@@ -90,6 +90,6 @@ function card(approval, decided, me, reload) {
     mine ? h('p', { class: 'muted' }, 'You have decided; the step waits for the others.') : h('div', { class: 'decide' },
       h('label', { for: comment.id }, 'Comment (optional)'), comment,
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', onclick: decide(true) }, 'Approve'),
-        h('button', { type: 'button', class: 'danger', onclick: decide(false) }, 'Reject'))));
+        h('button', { type: 'button', disabled: !may('approver'), title: may('approver') ? null : needs('approver'), onclick: decide(true) }, 'Approve'),
+        h('button', { type: 'button', class: 'danger', disabled: !may('approver'), title: may('approver') ? null : needs('approver'), onclick: decide(false) }, 'Reject'))));
 }

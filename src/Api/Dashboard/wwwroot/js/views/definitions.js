@@ -2,14 +2,14 @@
 // publishing pasted or uploaded JSON/YAML with every validation error shown where it is in the text.
 import { api } from '../api.js';
 import { h, replace, json, time, section, errorBox } from '../dom.js';
-import { confirmAction, perform, notify } from '../ui.js';
+import { confirmAction, perform, notify, may, needs } from '../ui.js';
 import { stepGraph } from '../graph.js';
 
 export async function definitionsView() {
   const list = await api.definitions();
   const element = h('div', {},
     h('h1', {}, 'Definitions'),
-    h('div', { class: 'toolbar' }, h('a', { class: 'button', href: '#/definitions/publish' }, 'Publish a definition')),
+    may('author') ? h('div', { class: 'toolbar' }, h('a', { class: 'button', href: '#/definitions/publish' }, 'Publish a definition')) : null,
     list.length === 0 ? h('p', { class: 'empty' }, 'Nothing published yet.') : h('table', { class: 'data' },
       h('caption', { class: 'sr-only' }, 'Published workflows'),
       h('thead', {}, h('tr', {}, ['Workflow', 'Active version', 'Latest version', 'Changed', 'Changed by'].map(c => h('th', { scope: 'col' }, c)))),
@@ -49,7 +49,7 @@ function versionsTable(name, versions, shown) {
       h('td', {}, h('code', {}, (v.contentHash ?? '').replace('sha256:', '').slice(0, 12))),
       h('td', {}, v.active ? h('span', { class: 'badge status-completed' }, 'active') : ''),
       h('td', {}, v.active ? '' : h('button', {
-        type: 'button', class: 'secondary',
+        type: 'button', class: 'secondary', disabled: !may('author'), title: may('author') ? null : needs('author'),
         onclick: async () => {
           const back = v.version < versions.activeVersion;
           const ok = await confirmAction({
@@ -105,7 +105,8 @@ export async function publishView() {
   const element = h('div', {},
     h('p', { class: 'crumbs' }, h('a', { href: '#/definitions' }, 'Definitions'), ' / publish'),
     h('h1', {}, 'Publish a definition'),
-    h('p', {}, 'Paste or upload a workflow definition. Publishing needs the admin key; a new version becomes active at once.'),
+    h('p', {}, 'Paste or upload a workflow definition. Publishing needs the author role; a new version becomes active at once.'),
+    may('author') ? null : h('p', { class: 'notice-box' }, `${needs('author')} The host will refuse to publish.`),
     form, result);
   return { element, title: 'Publish a definition' };
 }

@@ -2,7 +2,7 @@
 // the audit trail with its hash-chain verification, and the control actions, each confirmed first.
 import { api, durable, workflowOf } from '../api.js';
 import { h, replace, json, time, statusBadge, section, errorBox } from '../dom.js';
-import { confirmAction, perform } from '../ui.js';
+import { confirmAction, perform, may, needs } from '../ui.js';
 import { stepGraph, statesFromAudit } from '../graph.js';
 import { timeline } from '../timeline.js';
 import { auditTable } from './audit.js';
@@ -76,8 +76,10 @@ function item(term, value) {
 function actions(status, finished, reload) {
   const id = status.instanceId;
   const running = ['Running', 'Pending'].includes(status.runtimeStatus);
+  // Every action here is an operator's; without the role the buttons stay visible but disabled, with the reason.
+  const allowed = may('operator');
   const button = (text, enabled, handler, danger) =>
-    h('button', { type: 'button', class: danger ? 'danger' : 'secondary', disabled: !enabled, onclick: handler }, text);
+    h('button', { type: 'button', class: danger ? 'danger' : 'secondary', disabled: !enabled || !allowed, title: allowed ? null : needs('operator'), onclick: handler }, text);
 
   return [
     button('Raise event', !finished, async () => {

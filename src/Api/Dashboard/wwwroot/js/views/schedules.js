@@ -1,7 +1,7 @@
 // Schedules: next fire times in each schedule's own time zone, the last runs, pause and resume.
 import { api, durable } from '../api.js';
 import { h, replace, time, statusBadge, errorBox } from '../dom.js';
-import { confirmAction, perform } from '../ui.js';
+import { confirmAction, perform, may, needs } from '../ui.js';
 
 export async function schedulesView() {
   const container = h('div', {});
@@ -44,7 +44,8 @@ function row(schedule, runs, reload) {
     h('td', {}, runs.length === 0 ? h('span', { class: 'muted' }, 'none yet') : h('ul', { class: 'plain' }, runs.map(r =>
       h('li', {}, h('a', { href: `#/instances/${encodeURIComponent(r.instanceId)}` }, r.instanceId), ' ', statusBadge(r.runtimeStatus))))),
     h('td', {}, schedule.paused ? h('span', { class: 'badge status-suspended' }, 'paused') : h('span', { class: 'badge status-running' }, 'active')),
-    h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: toggle }, schedule.paused ? 'Resume' : 'Pause')));
+    h('td', {}, h('button', { type: 'button', class: 'secondary', disabled: !may('operator'), title: may('operator') ? null : needs('operator'), onclick: toggle },
+      schedule.paused ? 'Resume' : 'Pause')));
 }
 
 function validZone(zone) {
