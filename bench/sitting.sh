@@ -14,7 +14,7 @@ trap 'rm -f "$timing"' EXIT
 run() { # workload args...
   local load out
   load=$(cut -d' ' -f1 /proc/loadavg)
-  out=$(cd "${TMPDIR:-/tmp}" && /usr/bin/time -f "cpu=%U+%S" -o "$timing" dotnet "$dll" "$@" 2>/dev/null | grep -E '^(workload=|audit=|solo |host|cpu_seconds=|step_ms|waiting|restart|ready|raise|memory|store)' | tr '\n' ' ')
+  out=$(cd "${TMPDIR:-/tmp}" && /usr/bin/time -f "cpu=%U+%S" -o "$timing" dotnet "$dll" "$@" 2>/dev/null | grep -E '^(workload=|audit=|solo |host|cpu_seconds=|step_ms|create |restart |raise |store )' | tr '\n' ' ')
   printf '%s\tload=%s\t%s\t%s\n' "$*" "$load" "$(tail -1 "$timing")" "$out"
 }
 for round in $(seq 1 "$rounds"); do
@@ -26,6 +26,7 @@ for round in $(seq 1 "$rounds"); do
 done
 run recovery 50
 run recovery 50
+run waiting 100000
 if [[ -n "${AZURITE_TABLE_ENDPOINT:-}" ]]; then
   (cd "${TMPDIR:-/tmp}" && dotnet "$dll" compare "$rounds")
 fi
