@@ -16,7 +16,7 @@ public sealed partial class ReadmeSessionTests
     [Fact]
     public async Task ReadmeSession_PastedAsOneBlockOnAFreshHost_SucceedsTenTimesInARow()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var lines = SessionLines(await File.ReadAllTextAsync(Path.Combine(root, "README.md")));
         Assert.True(lines.Count >= 9, "The README session block was not found.");
         for (var run = 1; run <= Runs; run++)
@@ -83,16 +83,6 @@ public sealed partial class ReadmeSessionTests
             : [];
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above the test folder.");
-    }
 
     [GeneratedRegex(@"<!-- readme-session:start -->\s*```bash\n(.*?)```\s*<!-- readme-session:end -->", RegexOptions.Singleline)]
     private static partial Regex SessionBlock();

@@ -1,6 +1,7 @@
 using System.Text;
 using Serverless.Api.Access;
 using Serverless.Api.Routing;
+using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Host.Tests;
 
@@ -56,7 +57,7 @@ public sealed class RouteRoleTableTests
     [Fact]
     public void SecurityDoc_RouteRoleTable_MatchesTheRouteTable()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "security.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "security.md")).ReplaceLineEndings("\n");
         const string Start = "<!-- route-roles:start -->\n";
         const string End = "<!-- route-roles:end -->";
         var from = doc.IndexOf(Start, StringComparison.Ordinal);
@@ -78,14 +79,4 @@ public sealed class RouteRoleTableTests
         return text.ToString();
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above the test folder.");
-    }
 }

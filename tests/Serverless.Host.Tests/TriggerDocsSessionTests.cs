@@ -15,7 +15,7 @@ public sealed partial class TriggerDocsSessionTests
     [Fact]
     public async Task TriggersDocSession_PastedOnAFreshHost_StartsTheSagaOnceAndRefusesTheBadSignature()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var page = await File.ReadAllTextAsync(Path.Combine(root, "docs", "triggers.md"));
         var secret = SecretExport().Match(page).Groups[1].Value;
         var lines = SessionBlock().Match(page).Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -64,16 +64,6 @@ public sealed partial class TriggerDocsSessionTests
         return (process.ExitCode, await output, await error);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above the test folder.");
-    }
 
     [GeneratedRegex(@"<!-- triggers-session:start -->\s*```bash\n(.*?)```\s*<!-- triggers-session:end -->", RegexOptions.Singleline)]
     private static partial Regex SessionBlock();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using Serverless.Api.Routing;
 using Serverless.Conformance.Tests.Engines;
+using Serverless.Tests.Infrastructure;
 
 namespace Serverless.Conformance.Tests.Http;
 
@@ -227,7 +228,7 @@ public sealed class HttpApiOnGrpcClientTests(GrpcClientHost host) : IClassFixtur
     public void Routes_TheTestsAbove_CoverEveryRoute()
     {
         // Every route has a handler call in this class; a new route fails this until a test calls it here.
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Serverless.Conformance.Tests", "Http", $"{nameof(HttpApiOnGrpcClientTests)}.cs"));
+        var source = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "tests", "Serverless.Conformance.Tests", "Http", $"{nameof(HttpApiOnGrpcClientTests)}.cs"));
         var covered = new Dictionary<string, string>
         {
             ["Health"] = "/api/health", ["OpenApiDocument"] = "/api/openapi.json", ["PublishDefinition"] = "/api/definitions",
@@ -259,16 +260,6 @@ public sealed class HttpApiOnGrpcClientTests(GrpcClientHost host) : IClassFixtur
         return await host.Client.SendAsync(request);
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found.");
-    }
 
     private async Task WaitForStartAsync(string id)
     {

@@ -37,7 +37,7 @@ public sealed class LocalHostOnAzureStorageTests : IAsyncLifetime
 
         // The repository's host.json in a content root of its own, so "hubName": "%TaskHubName%" names a fresh task hub.
         Directory.CreateDirectory(_folder.Path);
-        File.Copy(Path.Combine(RepositoryRoot(), "host.json"), _folder.File("host.json"));
+        File.Copy(Path.Combine(RepositoryFolder.Root, "host.json"), _folder.File("host.json"));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseContentRoot(_folder.Path);
@@ -110,18 +110,8 @@ public sealed class LocalHostOnAzureStorageTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private static string Sample(string file) => File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", file));
+    private static string Sample(string file) => File.ReadAllText(Path.Combine(RepositoryFolder.Root, "samples", file));
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found.");
-    }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string principal, object? body = null)
     {
