@@ -26,9 +26,9 @@ public static class ActivityCatalog
         new(RecordAudit.Name, typeof(RecordAudit)),
         new(Notify.Name, typeof(Notify)),
         new(Fail.Name, typeof(Fail), ResolvesSecrets: true),
-        new(RequestApproval.Name, typeof(RequestApproval)),
-        new(CloseApproval.Name, typeof(CloseApproval)),
-        new(ConfirmApprovalDecision.Name, typeof(ConfirmApprovalDecision)),
+        new(RequestApproval.Name, typeof(RequestApproval), InterpreterOnly: true),
+        new(CloseApproval.Name, typeof(CloseApproval), InterpreterOnly: true),
+        new(ConfirmApprovalDecision.Name, typeof(ConfirmApprovalDecision), InterpreterOnly: true),
         new(ReserveInventory.Name, typeof(ReserveInventory)),
         new(ReleaseInventory.Name, typeof(ReleaseInventory)),
         new(ChargePayment.Name, typeof(ChargePayment)),
@@ -41,8 +41,16 @@ public static class ActivityCatalog
         new(PrepareCredit.Name, typeof(PrepareCredit)),
         new(CreditAccount.Name, typeof(CreditAccount)),
         new(CancelCredit.Name, typeof(CancelCredit)),
-        new(Workflows.RecordWorkflowEventsActivity.Name, typeof(Workflows.RecordWorkflowEventsActivity)),
+        new(Workflows.RecordWorkflowEventsActivity.Name, typeof(Workflows.RecordWorkflowEventsActivity), InterpreterOnly: true),
     ];
+
+    /// <summary>The activities a definition's steps may call: every one but the interpreter's own (<see cref="ActivityDescriptor.InterpreterOnly"/>).</summary>
+    public static IReadOnlySet<string> StepActivities { get; } =
+        All.Where(a => !a.InterpreterOnly).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The activities only the interpreter and the code-first orchestrators call; a definition naming one is refused.</summary>
+    public static IReadOnlySet<string> InterpreterActivities { get; } =
+        All.Where(a => a.InterpreterOnly).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The names of the activities whose input may hold secret references (publish-time validation).</summary>
     public static IReadOnlySet<string> SecretActivities { get; } =

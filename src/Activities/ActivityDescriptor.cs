@@ -12,7 +12,11 @@ namespace Serverless.Activities;
 /// Whether <c>{{secrets.NAME}}</c> references in its input are resolved when it runs. True only for activities that
 /// send their input on or hand it back (masked), never for those that store it in the product's tables.
 /// </param>
-public sealed record ActivityDescriptor(string Name, Type ActivityType, bool ResolvesSecrets = false)
+/// <param name="InterpreterOnly">
+/// Whether only the interpreter and the code-first orchestrators call it (the approvals inbox's bookkeeping, the
+/// audit batches): a definition's step may not, or an author could write into any instance's inbox or audit trail.
+/// </param>
+public sealed record ActivityDescriptor(string Name, Type ActivityType, bool ResolvesSecrets = false, bool InterpreterOnly = false)
 {
     /// <summary>
     /// Creates the activity for one call, wrapped in a <see cref="SecretResolvingActivity"/> when it

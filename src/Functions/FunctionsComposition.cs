@@ -37,7 +37,8 @@ internal static class FunctionsComposition
             ApprovalRequestWait = configuration["ApprovalRequestWait"] is { Length: > 0 } wait ? TimeSpan.Parse(wait, CultureInfo.InvariantCulture) : defaults.ApprovalRequestWait,
             Validation = new ValidationOptions
             {
-                ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal),
+                ActivityRegistry = ActivityCatalog.StepActivities,
+                InterpreterActivities = ActivityCatalog.InterpreterActivities,
                 SecretActivities = ActivityCatalog.SecretActivities,
             },
         };

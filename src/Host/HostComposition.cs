@@ -98,7 +98,8 @@ public static class HostComposition
             ApprovalRequestWait = settings.ApprovalRequestWait,
             Validation = new ValidationOptions
             {
-                ActivityRegistry = ActivityCatalog.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal),
+                ActivityRegistry = ActivityCatalog.StepActivities,
+                InterpreterActivities = ActivityCatalog.InterpreterActivities,
                 SecretActivities = ActivityCatalog.SecretActivities,
                 Secrets = sp.GetRequiredService<ISecretSource>(),
             },

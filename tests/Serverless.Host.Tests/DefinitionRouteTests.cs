@@ -69,6 +69,26 @@ public sealed class DefinitionRouteTests : IAsyncLifetime
         Assert.Empty((await TestHost.ReadJsonAsync(await _host.Client.GetAsync("/api/definitions"))).AsArray());
     }
 
+    [Theory]
+    [InlineData("RequestApproval")]
+    [InlineData("CloseApproval")]
+    [InlineData("ConfirmApprovalDecision")]
+    [InlineData("recordWorkflowEvents")]
+    public async Task Publish_StepCallingAnInterpreterActivity_Returns400AndStoresNothing(string activity)
+    {
+        var definition = $$"""
+            { "name": "forge", "version": 1, "steps": [
+              { "id": "write", "kind": "activity", "activity": "{{activity}}", "input": { "instanceId": "someone-else" } } ] }
+            """;
+
+        var response = await _host.PublishAsync(definition);
+
+        var problem = await TestHost.ReadProblemAsync(response, 400);
+        var error = Assert.Single(problem["errors"]!.AsArray());
+        Assert.Equal(("WF402", "$.steps[0].activity"), ((string?)error!["code"], (string?)error["path"]));
+        await TestHost.ReadProblemAsync(await _host.Client.GetAsync("/api/definitions/forge"), 404);
+    }
+
     [Fact]
     public async Task Publish_MalformedJson_Returns400Problem()
     {

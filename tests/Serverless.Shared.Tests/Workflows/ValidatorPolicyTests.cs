@@ -33,6 +33,22 @@ public class ValidatorPolicyTests
         Assert.Equal("$.steps[0].activity", problem.Path);
     }
 
+    [Theory]
+    [InlineData("""{ "id": "a", "kind": "activity", "activity": "recordWorkflowEvents" }""", "$.steps[0].activity")]
+    [InlineData("""{ "id": "a", "kind": "activity", "activity": "echo", "compensate": { "activity": "recordWorkflowEvents" } }""", "$.steps[0].compensate.activity")]
+    public void Validate_InterpreterActivity_ReportsActivityNotAllowedSayingWhy(string step, string path)
+    {
+        // Arrange
+        var options = Options with { InterpreterActivities = new HashSet<string> { "recordWorkflowEvents" } };
+
+        // Act
+        var problem = Single(StepProblems(step, options: options), DiagnosticCodes.ActivityNotAllowed);
+
+        // Assert
+        Assert.Equal(path, problem.Path);
+        Assert.Contains("belongs to the workflow interpreter", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_TagRequiringApprovalWithoutApprovalStep_ReportsApprovalRequired()
     {

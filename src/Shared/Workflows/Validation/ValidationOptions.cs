@@ -9,6 +9,12 @@ public sealed record ValidationOptions
     /// <summary>Activity names the runtime knows; null skips the check (e.g. when editing offline).</summary>
     public IReadOnlySet<string>? ActivityRegistry { get; init; }
 
+    /// <summary>
+    /// Activities the runtime has but only the interpreter may call (the approvals inbox's bookkeeping, the audit
+    /// batches); a step naming one is refused with a message that says so. Null: none.
+    /// </summary>
+    public IReadOnlySet<string>? InterpreterActivities { get; init; }
+
     /// <summary>Where secrets come from; a <c>{{secrets.NAME}}</c> it does not have fails validation. Null skips the check.</summary>
     public ISecretSource? Secrets { get; init; }
 

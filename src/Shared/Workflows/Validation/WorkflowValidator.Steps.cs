@@ -58,7 +58,10 @@ public sealed partial class WorkflowValidator
         CheckTemplate(call.Input, scope, call);
         if (call.Activity.Length == 0)
             return;
-        if (_options.ActivityRegistry is { } registry && !registry.Contains(call.Activity))
+        if (_options.InterpreterActivities is { } internals && internals.Contains(call.Activity))
+            _diagnostics.Add(DiagnosticCodes.ActivityNotAllowed, call.Path,
+                $"Activity '{call.Activity}' belongs to the workflow interpreter (approval steps and the audit trail use it); a step cannot call it.");
+        else if (_options.ActivityRegistry is { } registry && !registry.Contains(call.Activity))
             _diagnostics.Add(DiagnosticCodes.UnknownActivity, call.Path, $"Activity '{call.Activity}' is not registered.");
         else if (_options.AllowedActivities is { } allowed && !allowed.Contains(call.Activity))
             _diagnostics.Add(DiagnosticCodes.ActivityNotAllowed, call.Path, $"Activity '{call.Activity}' is not on the allow-list of this environment.");
