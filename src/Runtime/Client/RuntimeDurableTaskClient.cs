@@ -85,8 +85,10 @@ internal sealed partial class RuntimeDurableTaskClient : DurableTaskClient
             throw new OrchestrationStateException(instanceId, instance.Status, $"Instance '{instanceId}' is {instance.Status}; only a finished instance can be restarted.");
         }
 
+        // The start options' tags (an interpreted workflow's name and version) live in the execution's start event.
+        var tags = (await _store.GetHistoryAsync(instanceId, cancellation)).OfType<ExecutionStarted>().LastOrDefault()?.Tags;
         var newId = restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId;
-        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, dedupeStatuses: null, tags: null, cancellation);
+        await CreateAsync(newId, instance.Name, instance.Version, instance.Input, startAt: null, dedupeStatuses: null, tags, cancellation);
         return newId;
     }
 

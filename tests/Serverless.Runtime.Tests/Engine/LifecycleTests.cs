@@ -218,6 +218,26 @@ public class LifecycleTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Restart_InstanceStartedWithTags_KeepsTheTags()
+    {
+        await using var runtime = await StartAsync(Registry());
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["serverless.workflow"] = "order", ["serverless.version"] = "3" };
+        var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Child", 21, new Microsoft.DurableTask.StartOrchestrationOptions("tagged") { Tags = tags });
+        await runtime.CompleteAsync(id);
+
+        await runtime.CompleteAsync(await runtime.Client.RestartAsync(id));
+        var copy = await runtime.Client.RestartAsync(id, restartWithNewInstanceId: true);
+        await runtime.CompleteAsync(copy);
+
+        foreach (var instance in new[] { id, copy })
+        {
+            var started = Assert.Single((await runtime.Client.GetOrchestrationHistoryAsync(instance)).OfType<DurableTask.Core.History.ExecutionStartedEvent>());
+            Assert.Equal(tags, started.Tags);
+        }
+    }
+
+    [Fact]
     public async Task Restart_RunningInstance_IsRefused()
     {
         await using var runtime = await StartAsync(Registry());
