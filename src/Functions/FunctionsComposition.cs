@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Activities;
 using Serverless.Api;
 using Serverless.Api.Access;
+using Serverless.Api.Logging;
 using Serverless.Secrets;
 using Serverless.Workflows.Validation;
 
@@ -46,6 +47,10 @@ internal static class FunctionsComposition
         services.AddSingleton(ProductTables.Create(configuration));
         services.AddServerlessActivities();
         services.AddHostedService<ProductTablesStartup>();
+
+        // The worker never sees the host's keys; it masks the configured Secrets__NAME values, key and token query
+        // parameters and headers, and storage account keys in every line it logs (docs/security.md).
+        services.AddRedactedLogging(new SecretRedactor([], new ConfiguredSecretValues(configuration)));
         AddCallerResolver(services, configuration);
         return services.AddServerlessApi(sp => options with { Validation = options.Validation with { Secrets = sp.GetRequiredService<ISecretSource>() } });
     }

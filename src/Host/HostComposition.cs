@@ -7,6 +7,7 @@ using Serverless.Api.Retention;
 using Serverless.Api.Routing;
 using Serverless.Api.Schedules;
 using Serverless.Host.Durable;
+using Serverless.Api.Logging;
 using Serverless.Host.Logging;
 using Serverless.Host.Server;
 using Serverless.Runtime;

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Api.Logging;
 using Serverless.Host.Logging;
 using Serverless.Host.Tests.Infrastructure;
 using Serverless.Runtime.History;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Serverless.Api.Logging;
 using Serverless.Host.Logging;
 
 namespace Serverless.Host.Tests;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Serverless.Api.Logging;
 
 namespace Serverless.Host.Logging;
 
@@ -46,14 +45,6 @@ public static class HostLogging
         }
 
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
-        var redactor = new SecretRedactor(secrets, new ConfiguredSecretValues(builder.Configuration));
-        builder.Services.AddSingleton(redactor);
-        builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(
-            new LoggerFactory(
-                sp.GetServices<ILoggerProvider>(),
-                sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
-                sp.GetService<IOptions<LoggerFactoryOptions>>(),
-                sp.GetService<IExternalScopeProvider>()),
-            redactor)));
+        builder.Services.AddRedactedLogging(new SecretRedactor(secrets, new ConfiguredSecretValues(builder.Configuration)));
     }
 }

@@ -1,4 +1,6 @@
-namespace Serverless.Host.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Api.Logging;
 
 /// <summary>A logger that masks secrets in the message, the structured values, the scope and the exception text.</summary>
 /// <param name="inner">The logger that writes.</param>

@@ -1,4 +1,4 @@
-namespace Serverless.Host.Logging;
+namespace Serverless.Api.Logging;
 
 /// <summary>Stands in for an exception whose text held a secret: the original type's name and its masked text.</summary>
 /// <param name="originalType">The original exception's type.</param>

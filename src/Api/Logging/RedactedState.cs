@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Serverless.Host.Logging;
+namespace Serverless.Api.Logging;
 
 /// <summary>The state of a log entry after redaction: the masked message and the masked structured values.</summary>
 /// <param name="Message">The masked message.</param>

@@ -1,4 +1,6 @@
-namespace Serverless.Host.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Api.Logging;
 
 /// <summary>
 /// Wraps the host's logger factory so that every logger it hands out, to ASP.NET Core's hosting, routing and Kestrel,

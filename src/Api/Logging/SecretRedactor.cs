@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Serverless.Host.Logging;
+namespace Serverless.Api.Logging;
 
 /// <summary>
 /// Finds secrets in log text and replaces them with <c>***</c>: the host's keys and the configured <c>Secrets__NAME</c>

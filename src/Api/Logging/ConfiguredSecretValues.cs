@@ -1,8 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 using Serverless.Secrets;
 
-namespace Serverless.Host.Logging;
+namespace Serverless.Api.Logging;
 
 /// <summary>
 /// The values of the <c>Secrets</c> configuration section (<c>Secrets__NAME</c>), and their URL-encoded forms, as the
