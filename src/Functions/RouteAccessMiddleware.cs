@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using System.Collections.Frozen;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -18,15 +20,22 @@ internal sealed class RouteAccessMiddleware(RouteGuard guard) : IFunctionsWorker
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (Routes.TryGetValue(context.FunctionDefinition.Name, out var route) && context.GetHttpContext() is { } http)
+        if (context.GetHttpContext() is { } http && await RefusalAsync(guard, context.FunctionDefinition.Name, http) is { } refusal)
         {
-            if (await guard.CheckAsync(http.Request, route, http.RequestAborted) is { } refusal)
-            {
-                context.GetInvocationResult().Value = refusal.AsActionResult();
-                return;
-            }
+            context.GetInvocationResult().Value = refusal;
+            return;
         }
 
         await next(context);
     }
+
+    /// <summary>The answer that replaces a product route's function when the caller lacks its role; null lets it run.</summary>
+    /// <param name="guard">The shared guard.</param>
+    /// <param name="functionName">The invoked function.</param>
+    /// <param name="http">The request's context.</param>
+    /// <returns>The refusal (400, 401 or 403 problem), or null.</returns>
+    internal static async Task<IActionResult?> RefusalAsync(RouteGuard guard, string functionName, HttpContext http) =>
+        Routes.TryGetValue(functionName, out var route) && await guard.CheckAsync(http.Request, route, http.RequestAborted) is { } refusal
+            ? refusal.AsActionResult()
+            : null;
 }
