@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Serverless.Host.Tests.Infrastructure;
 using Serverless.Tests.Infrastructure;
@@ -16,8 +15,7 @@ public sealed partial class ReadmeSessionTests
     [Fact]
     public async Task ReadmeSession_PastedAsOneBlockOnAFreshHost_SucceedsTenTimesInARow()
     {
-        var root = RepositoryFolder.Root;
-        var lines = SessionLines(await File.ReadAllTextAsync(Path.Combine(root, "README.md")));
+        var lines = SessionLines(await File.ReadAllTextAsync(RepositoryFolder.File("README.md")));
         Assert.True(lines.Count >= 9, "The README session block was not found.");
         for (var run = 1; run <= Runs; run++)
         {
@@ -25,11 +23,8 @@ public sealed partial class ReadmeSessionTests
             const string key = "readme-test-key-0123456789";
             await using var host = await HostProcess.StartAsync(data.Path, key);
             await File.WriteAllTextAsync(Path.Combine(data.Path, "admin.key"), key);
-            var script = string.Join('\n', lines.Select(line => line
-                .Replace("http://127.0.0.1:7071", host.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal)
-                .Replace("data/admin.key", Path.Combine(data.Path, "admin.key"), StringComparison.Ordinal)));
 
-            var (exitCode, output, error) = await RunBashAsync(root, script);
+            var (exitCode, output, error) = await PastedSession.RunAsync(lines, host.BaseAddress, data.Path);
 
             Assert.True(exitCode == 0, $"Run {run}: the pasted session failed (exit {exitCode}).\n{error}\n{output}");
             Assert.Contains("\"id\":\"expense-1\"", output, StringComparison.Ordinal);
@@ -62,19 +57,6 @@ public sealed partial class ReadmeSessionTests
         Assert.Equal(["manager.alice", "manager.bob"], decided);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunBashAsync(string workingDirectory, string script)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("set -euo pipefail\n" + script);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
     private static List<string> SessionLines(string readme)
     {
         var block = SessionBlock().Match(readme);
@@ -82,7 +64,6 @@ public sealed partial class ReadmeSessionTests
             ? block.Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
             : [];
     }
-
 
     [GeneratedRegex(@"<!-- readme-session:start -->\s*```bash\n(.*?)```\s*<!-- readme-session:end -->", RegexOptions.Singleline)]
     private static partial Regex SessionBlock();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Serverless.Host.Tests.Infrastructure;
@@ -15,8 +14,7 @@ public sealed partial class TriggerDocsSessionTests
     [Fact]
     public async Task TriggersDocSession_PastedOnAFreshHost_StartsTheSagaOnceAndRefusesTheBadSignature()
     {
-        var root = RepositoryFolder.Root;
-        var page = await File.ReadAllTextAsync(Path.Combine(root, "docs", "triggers.md"));
+        var page = await File.ReadAllTextAsync(RepositoryFolder.File("docs", "triggers.md"));
         var secret = SecretExport().Match(page).Groups[1].Value;
         var lines = SessionBlock().Match(page).Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.False(string.IsNullOrEmpty(secret), "The export of Secrets__SHOP_WEBHOOK_SECRET was not found.");
@@ -25,11 +23,8 @@ public sealed partial class TriggerDocsSessionTests
         const string key = "triggers-doc-key-0123456789";
         await using var host = await HostProcess.StartAsync(data.Path, key, "--Secrets:SHOP_WEBHOOK_SECRET", secret);
         await File.WriteAllTextAsync(Path.Combine(data.Path, "admin.key"), key);
-        var script = string.Join('\n', lines.Select(line => line
-            .Replace("http://127.0.0.1:7071", host.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal)
-            .Replace("data/admin.key", Path.Combine(data.Path, "admin.key"), StringComparison.Ordinal)));
 
-        var (exitCode, output, error) = await RunBashAsync(root, script);
+        var (exitCode, output, error) = await PastedSession.RunAsync(lines, host.BaseAddress, data.Path);
 
         Assert.True(exitCode == 0, $"The pasted session failed (exit {exitCode}).\n{error}\n{output}");
         Assert.Contains("\"outcome\":\"started\"", output, StringComparison.Ordinal);
@@ -50,20 +45,6 @@ public sealed partial class TriggerDocsSessionTests
 
         Assert.Equal("Completed", (string?)status["runtimeStatus"]);
     }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunBashAsync(string workingDirectory, string script)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("set -euo pipefail\n" + script);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
 
     [GeneratedRegex(@"<!-- triggers-session:start -->\s*```bash\n(.*?)```\s*<!-- triggers-session:end -->", RegexOptions.Singleline)]
     private static partial Regex SessionBlock();
