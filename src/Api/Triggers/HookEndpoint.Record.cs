@@ -24,6 +24,7 @@ public sealed partial class HookEndpoint
     {
         var now = _time.GetUtcNow();
         var stream = AuditStreams.Trigger(delivery.Trigger);
+        var entries = new List<AuditEntry>(results.Count);
         foreach (var result in results)
         {
             var details = Details(delivery);
@@ -40,7 +41,7 @@ public sealed partial class HookEndpoint
                 details["error"] = new JsonObject { ["status"] = result.ErrorStatus, ["detail"] = result.ErrorDetail };
             }
 
-            await _audit.AppendAsync(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 InstanceId = stream,
                 WorkflowName = result.Workflow,
@@ -51,7 +52,7 @@ public sealed partial class HookEndpoint
                 Time = now,
                 DetailsJson = details.ToJsonString(),
                 CorrelationId = delivery.CorrelationId,
-            }, cancellationToken);
+            });
             TriggerMeters.Rules.Add(1, new TagList
             {
                 { TelemetryAttributes.Trigger, delivery.Trigger },
@@ -60,6 +61,8 @@ public sealed partial class HookEndpoint
             });
         }
 
+        // One delivery's rule entries go to the trigger's trail together, in rule order.
+        await _audit.AppendBatchAsync(entries, cancellationToken);
         TriggerMeters.Deliveries.Add(1, new KeyValuePair<string, object?>(TelemetryAttributes.Trigger, delivery.Trigger));
         await _triggers.AddCountsAsync(delivery.Trigger, new TriggerCounts
         {
