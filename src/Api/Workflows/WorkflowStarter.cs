@@ -30,11 +30,6 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
 
     private const int MaxResolveRounds = 64;
 
-    private const int PublishedCacheCapacity = 1024;
-
-    // Compiling is a pure function of the canonical JSON, and a stored version never changes: one compile per version.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, int Version, string Hash), PublishedWorkflow> Published = new();
-
     /// <summary>Builds the run input of a workflow (nothing is stored).</summary>
     /// <param name="workflow">The workflow name.</param>
     /// <param name="version">A version, or null for the active one.</param>
@@ -131,20 +126,8 @@ public sealed class WorkflowStarter(DefinitionStore definitions)
     public static PublishedWorkflow ToPublished(StoredDefinition stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var key = (stored.Name, stored.Version, stored.ContentHash);
-        if (Published.TryGetValue(key, out var cached) && cached.PublishedAt == stored.PublishedAt && string.Equals(cached.CanonicalJson, stored.CanonicalJson, StringComparison.Ordinal))
-        {
-            return cached;
-        }
-
-        var compiled = WorkflowCompiler.CompileOrThrow(stored.CanonicalJson);
-        var published = new PublishedWorkflow(new WorkflowVersion(stored.Name, stored.Version, stored.ContentHash), stored.PublishedAt, stored.CanonicalJson, compiled);
-        if (Published.Count >= PublishedCacheCapacity)
-        {
-            Published.Clear();
-        }
-
-        Published[key] = published;
-        return published;
+        // Compiled once per content hash, shared with the interpreter (versions never change once stored).
+        var compiled = CompiledWorkflowCache.Get(stored.ContentHash, stored.CanonicalJson);
+        return new PublishedWorkflow(new WorkflowVersion(stored.Name, stored.Version, stored.ContentHash), stored.PublishedAt, stored.CanonicalJson, compiled);
     }
 }

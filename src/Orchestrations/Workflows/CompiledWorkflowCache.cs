@@ -7,9 +7,10 @@ namespace Serverless.Orchestrations.Workflows;
 
 /// <summary>
 /// Compiled definitions by content hash. Compiling is a pure function of the canonical JSON, so sharing the result
-/// across instances and replays cannot change behaviour; it only spares re-parsing on every episode.
+/// across instances, replays and starts cannot change behaviour; it only spares re-parsing on every episode and start
+/// (the start path uses it too).
 /// </summary>
-internal static class CompiledWorkflowCache
+public static class CompiledWorkflowCache
 {
     private const int Capacity = 1024;
     private static readonly ConcurrentDictionary<string, CompiledWorkflow> Compiled = new(StringComparer.Ordinal);
