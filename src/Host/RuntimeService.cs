@@ -1,3 +1,4 @@
+using Serverless.Api;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Orchestrations;
@@ -27,7 +28,7 @@ public sealed class RuntimeService(IServiceProvider services, DurableRuntimeOpti
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ProductTables.EnsureCreatedAsync(services, cancellationToken);
+        await ProductTableSetup.EnsureCreatedAsync(services, cancellationToken);
         _runtime = await DurableRuntime.StartAsync(options, registry, services, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Serverless.Api;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -53,7 +54,7 @@ public sealed class AzureStorageEngine(IServiceProvider services, HostSettings s
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ProductTables.EnsureCreatedAsync(services, cancellationToken);
+        await ProductTableSetup.EnsureCreatedAsync(services, cancellationToken);
         _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.HubName,
