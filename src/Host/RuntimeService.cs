@@ -1,9 +1,9 @@
-using Serverless.Api;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
+using Serverless.Api;
 using Serverless.Orchestrations;
-using Serverless.Runtime;
 using Serverless.Runtime.Registration;
+using Serverless.Runtime;
 
 namespace Serverless.Host;
 

@@ -1,8 +1,8 @@
-using Serverless.Api;
 using DurableTask.AzureStorage;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Serverless.Activities;
+using Serverless.Api;
 using Serverless.Orchestrations;
 using Serverless.Runtime;
 
