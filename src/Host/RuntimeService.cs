@@ -1,9 +1,9 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Api;
 using Serverless.Orchestrations;
-using Serverless.Runtime.Registration;
 using Serverless.Runtime;
+using Serverless.Runtime.Registration;
 
 namespace Serverless.Host;
 

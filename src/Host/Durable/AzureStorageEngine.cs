@@ -1,6 +1,6 @@
 using DurableTask.AzureStorage;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Serverless.Activities;
 using Serverless.Api;
 using Serverless.Orchestrations;
